@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'workerd', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+        test: { name: 'workerd', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false },

@@ -46,6 +46,8 @@ export interface ResourceStrategy<T extends KubeObject = KubeObject> {
   schema: z.ZodType;
   /** The object has a status subresource: main-resource writes keep the old status and status writes keep the spec. */
   hasStatus?: boolean;
+  /** A create may bring its status (a registering Node does). */
+  statusOnCreate?: boolean;
   scale?: ScaleSubresource;
   /** Extra subresources this kind serves (discovery lists them): log, eviction, binding. */
   subresources?: Array<{ name: string; kind: string; group?: string; version?: string; verbs: Verb[] }>;
@@ -59,6 +61,14 @@ export interface ResourceStrategy<T extends KubeObject = KubeObject> {
   validateUpdate?(obj: T, old: T): FieldError[];
   /** The spec-like part whose change bumps metadata.generation (default: everything but metadata and status). */
   generationSource?(obj: T): unknown;
+  /** PUT of a missing object creates it (Events, Leases, Endpoints). */
+  allowCreateOnUpdate?: boolean;
+  /** Seconds a DELETE waits before the object goes (pods on a node); 0 deletes at once. */
+  gracefulDeleteSeconds?(obj: T, requested: number | undefined): number;
+  /** Finalizers kept outside metadata.finalizers (a Namespace's spec.finalizers). */
+  extraFinalizers?(obj: T): string[];
+  /** Called once when a deferred deletion starts (a Namespace turns Terminating). */
+  markTerminating?(obj: T): void;
   printColumns: TableColumn<T>[];
   /** Field selector keys beyond metadata.name / metadata.namespace. */
   fieldSelectors?: Record<string, (obj: T) => string | undefined>;

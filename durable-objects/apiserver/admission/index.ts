@@ -1,0 +1,8 @@
+// The admission chain, in the order apiserver runs its plugins.
+import type { AdmissionPlugin } from '../context.ts';
+import { namespaceLifecycle } from './namespace-lifecycle.ts';
+import { podDefaults } from './pod-defaults.ts';
+import { serviceIPs } from './service-ips.ts';
+import { nodeIPAM } from './node-ipam.ts';
+
+export const ADMISSION: AdmissionPlugin[] = [namespaceLifecycle, podDefaults, serviceIPs, nodeIPAM];

@@ -1,0 +1,136 @@
+// The Durable Object of one sandbox cluster: entry points only (RPC, fetch, alarm); the cluster itself is plain modules.
+import { DurableObject } from 'cloudflare:workers';
+import { Cluster } from './cluster.ts';
+import { SqlBackend } from './store/sql-backend.ts';
+import { migrate } from './store/migrations.ts';
+import { cryptoRandom, systemClock } from './apiserver/context.ts';
+import { realTimers } from './apiserver/watch-http.ts';
+import { ApiError, statusResponse } from './apiserver/errors.ts';
+import { Session, type Rights } from './session/session.ts';
+import { hashToken } from './session/ids.ts';
+import { kubeconfig, serverUrl } from './session/kubeconfig.ts';
+import type { SessionOptions } from './session/options.ts';
+import type { Caller } from './apiserver/handler.ts';
+import { routeInternal } from './internal-routes.ts';
+
+export interface ClusterEnv {
+  SESSION_TTL_SECONDS?: string;
+}
+
+export interface CreateSessionInput {
+  id: string;
+  token: string;
+  viewToken: string;
+  options: SessionOptions;
+  ttlSeconds: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  expiresAt: string;
+  createdAt: string;
+  options: SessionOptions;
+}
+
+export const USERS: Record<Rights, string> = { edit: 'sandbox-admin', view: 'sandbox-viewer' };
+
+export class ClusterObject extends DurableObject<ClusterEnv> {
+  private cluster: Cluster | undefined;
+  private session: Session | undefined;
+
+  constructor(ctx: DurableObjectState, env: ClusterEnv) {
+    super(ctx, env);
+    // An id nobody created must not create storage: only open what a session initialised.
+    const initialised = ctx.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
+    if (initialised) this.open();
+  }
+
+  private open(): void {
+    const sql = this.ctx.storage.sql;
+    migrate(sql);
+    this.session = Session.load(sql);
+    if (!this.session) return;
+    this.cluster = new Cluster({
+      backend: new SqlBackend(sql, (fn) => this.ctx.storage.transactionSync(fn)),
+      clock: systemClock,
+      random: cryptoRandom(),
+      timers: realTimers,
+      config: { profile: this.session.record.options.profile, network: this.session.record.options.network },
+    });
+  }
+
+  /** RPC from the Worker: initialise a brand-new cluster. */
+  async create(input: CreateSessionInput): Promise<SessionSummary> {
+    if (this.session) throw new Error('session already exists');
+    const now = Date.now();
+    migrate(this.ctx.storage.sql);
+    Session.create(this.ctx.storage.sql, {
+      id: input.id,
+      editHash: await hashToken(input.token),
+      viewHash: await hashToken(input.viewToken),
+      createdAt: now,
+      expiresAt: now + input.ttlSeconds * 1000,
+      ttlSeconds: input.ttlSeconds,
+      options: input.options,
+    });
+    this.open();
+    this.cluster!.bootstrap(input.options);
+    await this.scheduleExpiry();
+    return this.summary();
+  }
+
+  private summary(): SessionSummary {
+    const r = this.session!.record;
+    return { id: r.id, createdAt: new Date(r.createdAt).toISOString(), expiresAt: new Date(r.expiresAt).toISOString(), options: r.options };
+  }
+
+  private async scheduleExpiry(): Promise<void> {
+    const at = this.session?.record.expiresAt;
+    if (at === undefined) return;
+    const cur = await this.ctx.storage.getAlarm();
+    if (cur === null || cur > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  override async fetch(req: Request): Promise<Response> {
+    try {
+      if (!this.session || !this.cluster) throw new ApiError('NotFound', 'this sandbox does not exist (it may have expired)');
+      const rights = await this.session.authenticate(req.headers.get('x-sandbox-token'));
+      if (!rights) throw new ApiError('Unauthorized', 'Unauthorized: the token does not belong to this sandbox');
+      if (this.session.touch(Date.now())) this.ctx.waitUntil(this.scheduleExpiry());
+      const caller: Caller = { name: USERS[rights], canWrite: rights === 'edit', userAgent: req.headers.get('user-agent') ?? '' };
+      const origin = req.headers.get('x-sandbox-origin') ?? '';
+      return await routeInternal(req, {
+        cluster: this.cluster,
+        caller,
+        rights,
+        summary: () => this.summary(),
+        kubeconfig: () => {
+          const token = req.headers.get('x-sandbox-token')!;
+          return kubeconfig({ origin, id: this.session!.record.id, token, rights });
+        },
+        apiServer: () => serverUrl(origin, this.session!.record.id, req.headers.get('x-sandbox-token')!),
+        destroy: () => this.destroy(),
+      });
+    } catch (e) {
+      return statusResponse(e);
+    }
+  }
+
+  private async destroy(): Promise<void> {
+    this.cluster?.store.destroy();
+    this.cluster = undefined;
+    this.session = undefined;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async alarm(): Promise<void> {
+    if (!this.session) return;
+    const now = Date.now();
+    if (this.session.expired(now)) {
+      await this.destroy();
+      return;
+    }
+    await this.scheduleExpiry();
+  }
+}

@@ -1,0 +1,73 @@
+// One sandbox cluster as plain objects: store, kinds, API, watch hub and control plane, wired together.
+// The Durable Object class only feeds it requests and alarms; tests build it on a memory log and a fake clock.
+import { Store } from './store/store.ts';
+import type { LogBackend } from './store/types.ts';
+import { registry } from './registry/index.ts';
+import type { Registry } from './registry/registry.ts';
+import type { AdmissionPlugin, Clock, ClusterConfig, Random } from './apiserver/context.ts';
+import { WatchHub } from './apiserver/watch-hub.ts';
+import { handleApi, type ApiEnv, type Caller } from './apiserver/handler.ts';
+import type { Timers } from './apiserver/watch-http.ts';
+import { ADMISSION } from './apiserver/admission/index.ts';
+import { applyManifests, type ApplyResponse } from './apiserver/apply-manifests.ts';
+import { bootstrap } from './bootstrap.ts';
+import type { SessionOptions } from './session/options.ts';
+import type { KubeObject } from './types.ts';
+import { Activity, type ActivityEntry } from './activity.ts';
+
+export interface ClusterDeps {
+  backend: LogBackend;
+  clock: Clock;
+  random: Random;
+  timers: Timers;
+  config: ClusterConfig;
+  historyLimit?: number;
+}
+
+export class Cluster {
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly hub: WatchHub;
+  readonly env: ApiEnv;
+  readonly activity: Activity;
+
+  constructor(readonly deps: ClusterDeps) {
+    this.store = new Store(deps.backend, { historyLimit: deps.historyLimit });
+    this.registry = registry();
+    this.hub = new WatchHub(this.store);
+    this.activity = new Activity(deps.clock);
+    const admission: AdmissionPlugin[] = ADMISSION;
+    this.env = {
+      config: { ...deps.config },
+      store: this.store,
+      registry: this.registry,
+      clock: deps.clock,
+      random: deps.random,
+      admission,
+      hub: this.hub,
+      timers: deps.timers,
+      onWrite: (e) => this.activity.record(e.caller.name, e.verb, e.object),
+    };
+  }
+
+  /** Creates what a fresh cluster has: namespaces, nodes, system pods and the kubernetes Service. */
+  bootstrap(options: SessionOptions): void {
+    bootstrap(this.env, options);
+  }
+
+  api(req: Request, path: string, caller: Caller): Promise<Response> {
+    return handleApi(this.env, req, path, caller);
+  }
+
+  apply(text: string, caller: Caller, contentType: string | null): ApplyResponse {
+    return applyManifests(this.env, text, contentType, caller);
+  }
+
+  recentActivity(): ActivityEntry[] {
+    return this.activity.recent();
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.store.get(resource, namespace, name);
+  }
+}

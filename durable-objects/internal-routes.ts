@@ -1,0 +1,52 @@
+// Requests the Worker forwards to a cluster, after it checked nothing: this authenticates nothing either, it only routes
+// an already-authenticated caller (see cluster-object.ts) to the Kubernetes API or the session endpoints.
+import { ApiError } from './apiserver/errors.ts';
+import type { Caller } from './apiserver/handler.ts';
+import { readBody } from './apiserver/decode.ts';
+import type { Cluster } from './cluster.ts';
+import type { Rights } from './session/session.ts';
+import type { SessionSummary } from './cluster-object.ts';
+
+export interface InternalContext {
+  cluster: Cluster;
+  caller: Caller;
+  rights: Rights;
+  summary(): SessionSummary;
+  kubeconfig(): string;
+  apiServer(): string;
+  destroy(): Promise<void>;
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+function requireEdit(c: InternalContext, what: string): void {
+  if (!c.caller.canWrite) throw new ApiError('Forbidden', `${what} is forbidden: this is a view-only link`);
+}
+
+export async function routeInternal(req: Request, c: InternalContext): Promise<Response> {
+  const url = new URL(req.url);
+  const path = url.pathname;
+  if (path.startsWith('/k8s/') || path === '/k8s') return c.cluster.api(req, path.slice('/k8s'.length) || '/', c.caller);
+  switch (`${req.method} ${path}`) {
+    case 'GET /session':
+      return json({ ...c.summary(), rights: c.rights, user: c.caller.name, apiServer: c.apiServer() });
+    case 'DELETE /session':
+      requireEdit(c, 'deleting the sandbox');
+      await c.destroy();
+      return json({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 200 });
+    case 'GET /kubeconfig':
+      return new Response(c.kubeconfig(), { headers: { 'content-type': 'application/yaml', 'content-disposition': 'attachment; filename="kubeconfig.yaml"' } });
+    case 'POST /apply': {
+      requireEdit(c, 'apply');
+      const text = await readBody(req);
+      const r = c.cluster.apply(text, c.caller, req.headers.get('content-type'));
+      return json(r.body, r.status);
+    }
+    case 'GET /activity':
+      return json({ items: c.cluster.recentActivity() });
+    default:
+      throw new ApiError('NotFound', `no such sandbox endpoint: ${req.method} ${path}`);
+  }
+}
