@@ -34,15 +34,32 @@ export interface SessionSummary {
 
 export const USERS: Record<Rights, string> = { edit: 'sandbox-admin', view: 'sandbox-viewer' };
 
+/** How long one alarm may reconcile before yielding to requests and watch streams. */
+const SLICE_MS = 100;
+
 export class ClusterObject extends DurableObject<ClusterEnv> {
   private cluster: Cluster | undefined;
   private session: Session | undefined;
+  /** The alarm time we last set (undefined: none pending that we know of). */
+  private alarmAt: number | undefined;
 
   constructor(ctx: DurableObjectState, env: ClusterEnv) {
     super(ctx, env);
     // An id nobody created must not create storage: only open what a session initialised.
     const initialised = ctx.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
-    if (initialised) this.open();
+    if (initialised) {
+      this.open();
+      void ctx.blockConcurrencyWhile(async () => {
+        this.alarmAt = (await ctx.storage.getAlarm()) ?? undefined;
+      });
+    }
+  }
+
+  /** The engine's wake-up port: only ever moves the single alarm earlier. */
+  private requestAlarm(at: number): void {
+    if (this.alarmAt !== undefined && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    void this.ctx.storage.setAlarm(at);
   }
 
   private open(): void {
@@ -56,6 +73,7 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
       random: cryptoRandom(),
       timers: realTimers,
       config: { profile: this.session.record.options.profile, network: this.session.record.options.network },
+      alarm: { request: (at) => this.requestAlarm(at) },
     });
   }
 
@@ -86,9 +104,7 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
 
   private async scheduleExpiry(): Promise<void> {
     const at = this.session?.record.expiresAt;
-    if (at === undefined) return;
-    const cur = await this.ctx.storage.getAlarm();
-    if (cur === null || cur > at) await this.ctx.storage.setAlarm(at);
+    if (at !== undefined) this.requestAlarm(at);
   }
 
   override async fetch(req: Request): Promise<Response> {
@@ -124,13 +140,16 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
     await this.ctx.storage.deleteAll();
   }
 
+  /** The cluster's heartbeat: expire the session, or run a slice of the control plane and re-arm for what is due next. */
   override async alarm(): Promise<void> {
-    if (!this.session) return;
-    const now = Date.now();
-    if (this.session.expired(now)) {
+    this.alarmAt = undefined;
+    if (!this.session || !this.cluster) return;
+    if (this.session.expired(Date.now())) {
       await this.destroy();
       return;
     }
-    await this.scheduleExpiry();
+    const stats = this.cluster.runControllers(SLICE_MS);
+    if (stats.next !== undefined) this.requestAlarm(stats.next);
+    this.requestAlarm(this.session.record.expiresAt);
   }
 }

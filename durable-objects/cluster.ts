@@ -14,6 +14,14 @@ import { bootstrap } from './bootstrap.ts';
 import type { SessionOptions } from './session/options.ts';
 import type { KubeObject } from './types.ts';
 import { Activity, type ActivityEntry } from './activity.ts';
+import { Engine, type AlarmPort, type RunStats } from './controllers/engine.ts';
+import { CONTROLLERS } from './controllers/index.ts';
+import type { Controller, ReconcileContext } from './controllers/types.ts';
+import { ObjectClient } from './controllers/client.ts';
+import { EventRecorder } from './controllers/events.ts';
+import { simulation } from './controllers/simulation.ts';
+import { podLogs } from './controllers/kubelet/logs.ts';
+import { Indexer } from './controllers/indexer.ts';
 
 export interface ClusterDeps {
   backend: LogBackend;
@@ -21,6 +29,10 @@ export interface ClusterDeps {
   random: Random;
   timers: Timers;
   config: ClusterConfig;
+  /** Where the engine asks to be woken (the Durable Object's alarm). */
+  alarm: AlarmPort;
+  /** Defaults to every controller; tests may run a subset. */
+  controllers?: readonly Controller[];
   historyLimit?: number;
 }
 
@@ -30,6 +42,8 @@ export class Cluster {
   readonly hub: WatchHub;
   readonly env: ApiEnv;
   readonly activity: Activity;
+  readonly engine: Engine;
+  readonly reconcile: ReconcileContext;
 
   constructor(readonly deps: ClusterDeps) {
     this.store = new Store(deps.backend, { historyLimit: deps.historyLimit });
@@ -47,7 +61,27 @@ export class Cluster {
       hub: this.hub,
       timers: deps.timers,
       onWrite: (e) => this.activity.record(e.caller.name, e.verb, e.object),
+      podLogs: (pod, opts) => podLogs(this.reconcile, pod, opts),
     };
+    const client = new ObjectClient(this.env);
+    this.reconcile = {
+      store: this.store,
+      client,
+      api: this.env,
+      clock: deps.clock,
+      random: deps.random,
+      config: this.env.config,
+      events: new EventRecorder(this.store, client, deps.clock),
+      index: new Indexer(this.store),
+      sim: simulation(this.env.config),
+    };
+    this.engine = new Engine(deps.controllers ?? CONTROLLERS, this.reconcile, deps.alarm);
+    this.store.subscribe((e) => this.engine.onChange(e));
+  }
+
+  /** One slice of control-plane work (an alarm): reconcile until quiet or out of budget. */
+  runControllers(budgetMs = 50): RunStats {
+    return this.engine.run(budgetMs);
   }
 
   /** Creates what a fresh cluster has: namespaces, nodes, system pods and the kubernetes Service. */

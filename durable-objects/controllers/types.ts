@@ -5,6 +5,7 @@ import type { ChangeEvent } from '../store/types.ts';
 import type { ObjectClient } from './client.ts';
 import type { EventRecorder } from './events.ts';
 import type { Simulation } from './simulation.ts';
+import type { Indexer } from './indexer.ts';
 
 export interface ReconcileContext {
   store: Store;
@@ -14,6 +15,8 @@ export interface ReconcileContext {
   random: Random;
   config: ClusterConfig;
   events: EventRecorder;
+  /** Pods by node, dependents by owner uid, objects by uid. */
+  index: Indexer;
   /** State of the simulated machines (failed nodes, injected crashes) that no API object holds. */
   sim: Simulation;
 }

@@ -127,6 +127,11 @@ export class Store {
     return this.objects.get(resource)?.get(`${namespace}/${name}`)?.json;
   }
 
+  /** Every resource that has (or had) objects. */
+  resources(): string[] {
+    return [...this.objects.keys()];
+  }
+
   count(resource: string): number {
     return this.objects.get(resource)?.size ?? 0;
   }

@@ -68,12 +68,18 @@ export function double() {
 export const strings = () => z.array(z.string());
 export const stringMap = () => z.record(z.string(), z.string());
 
-/** IntOrString: a number or a string such as `"25%"` or a port name. */
-export function intOrString() {
-  const s = z.union([z.int(), z.string()], typed('integer-or-string'));
-  k8sRegistry.add(s, { 'x-kubernetes-int-or-string': true, format: 'int-or-string' });
-  return s;
-}
+const INT_OR_STRING = { 'x-kubernetes-int-or-string': true, format: 'int-or-string' } as const;
+
+/** IntOrString, shared so fields refer to one definition (kubectl explain then shows `<IntOrString>`). */
+export const IntOrStringSchema = named(
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString',
+  'Either a whole number or a string: a count or percentage ("25%"), or a port number or port name ("http").',
+  z.union([z.int(), z.string()], typed('integer-or-string')),
+  INT_OR_STRING,
+);
+
+/** A field holding an IntOrString. */
+export const intOrString = () => IntOrStringSchema;
 
 /**
  * A string enum whose violations do not hide the other errors of the object (zod's own enum would abort

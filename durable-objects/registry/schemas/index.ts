@@ -26,7 +26,7 @@ export { definitions, SCHEMA_REF_PREFIX } from './openapi.ts';
 export { findUnknownFields } from './unknown-fields.ts';
 export { validateObject, dropNulls } from './validate.ts';
 export { formatFieldPath, formatValue, mapKey, fieldError, typeInvalid, type Path } from './field-errors.ts';
-export { collector, type Rules } from './dsl.ts';
+export { collector, IntOrStringSchema, type Rules } from './dsl.ts';
 export { parseQuantity, type ParsedQuantity } from './quantity.ts';
 export { isIP, isIPv4, isIPv6, isCIDR } from './net.ts';
 export {
@@ -47,6 +47,9 @@ export {
   validatePortName,
   type NameRule,
 } from './names.ts';
+
+/** A number or a string, e.g. maxSurge (25% or 1) or a target port (8080 or "http"). */
+export type IntOrString = number | string;
 
 /** metav1 label selector rules (keys, values, operators and their values) for a selector at `field`, e.g. `spec.selector`. */
 export function validateLabelSelectorSyntax(selector: LabelSelectorShape, field: string | Path): FieldError[] {

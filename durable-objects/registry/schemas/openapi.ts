@@ -4,6 +4,7 @@ import { k8sRegistry } from './dsl.ts';
 import './kinds.ts'; // every kind module registers its named types on import
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+const INT_OR_STRING_REF = `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.util.intstr.IntOrString`;
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +29,11 @@ function tidy(node: unknown, propName?: string): unknown {
   if (s['x-kubernetes-int-or-string'] === true) {
     delete s.anyOf;
     delete s.type;
+  }
+  if (allOf?.[0]?.$ref === INT_OR_STRING_REF) {
+    // zod drops what a field shares with its target; the field itself must still say int-or-string.
+    s['x-kubernetes-int-or-string'] = true;
+    s.format = 'int-or-string';
   }
   if (propName === 'apiVersion' || propName === 'kind') {
     delete s.enum;

@@ -119,7 +119,14 @@ describe('OpenAPI definitions', () => {
   });
 
   it('marks int-or-string fields and refers to Quantity and Time', () => {
-    expect(prop('io.k8s.api.core.v1.HTTPGetAction', 'port')).toEqual({ description: expect.any(String), format: 'int-or-string', 'x-kubernetes-int-or-string': true });
+    // The ref makes kubectl explain print <IntOrString>; the extension says it on the field itself.
+    expect(prop('io.k8s.api.core.v1.HTTPGetAction', 'port')).toEqual({
+      allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.util.intstr.IntOrString` }],
+      description: expect.any(String),
+      format: 'int-or-string',
+      'x-kubernetes-int-or-string': true,
+    });
+    expect(defs()['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ description: expect.any(String), format: 'int-or-string', 'x-kubernetes-int-or-string': true });
     expect(prop('io.k8s.api.apps.v1.RollingUpdateDeployment', 'maxSurge')).toMatchObject({ 'x-kubernetes-int-or-string': true });
     expect(prop('io.k8s.api.core.v1.ResourceRequirements', 'limits').additionalProperties).toEqual({ $ref: `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.api.resource.Quantity` });
     expect(defs()['io.k8s.apimachinery.pkg.apis.meta.v1.Time']).toMatchObject({ type: 'string', format: 'date-time' });

@@ -219,6 +219,22 @@ describe('kind schemas', () => {
     expect(errors).toContainEqual(type ? { type, field, message } : expect.objectContaining({ field, message }));
   });
 
+  // What `kubectl create ... --dry-run=client -o json` (v1.32) prints; the apiserver adds the namespace from the URL.
+  const generated: Array<[KindKey, Obj]> = [
+    ['apps/v1/Deployment', { kind: 'Deployment', apiVersion: 'apps/v1', metadata: { name: 'web', creationTimestamp: null, labels: { app: 'web' } }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { creationTimestamp: null, labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }], resources: {} }] } }, strategy: {} }, status: {} }],
+    ['core/v1/Pod', { kind: 'Pod', apiVersion: 'v1', metadata: { name: 'pod1', creationTimestamp: null, labels: { run: 'pod1' } }, spec: { containers: [{ name: 'pod1', image: 'busybox', args: ['sleep', '3600'], resources: {} }], restartPolicy: 'Never', dnsPolicy: 'ClusterFirst' }, status: {} }],
+    ['core/v1/Service', { kind: 'Service', apiVersion: 'v1', metadata: { name: 'web', creationTimestamp: null, labels: { app: 'web' } }, spec: { ports: [{ name: '80-8080', protocol: 'TCP', port: 80, targetPort: 8080 }], selector: { app: 'web' }, type: 'NodePort' }, status: { loadBalancer: {} } }],
+    ['core/v1/ConfigMap', { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'cfg', creationTimestamp: null }, data: { a: 'b' } }],
+    ['core/v1/Secret', { kind: 'Secret', apiVersion: 'v1', metadata: { name: 'sec', creationTimestamp: null }, data: { password: 'aHVudGVyMg==' } }],
+    ['core/v1/Namespace', { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'team', creationTimestamp: null }, spec: {}, status: {} }],
+    ['core/v1/ServiceAccount', { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: 'robot', creationTimestamp: null } }],
+  ];
+
+  it.each(generated)('accepts the %s kubectl generates', (kind, obj) => {
+    if (kind !== 'core/v1/Namespace') obj.metadata.namespace = 'default';
+    expect(validateObject(SCHEMA_OF[kind], obj)).toEqual([]);
+  });
+
   it('treats null fields as unset, like Go decoding', () => {
     const d = seed('apps/v1/Deployment');
     d.metadata.creationTimestamp = null;
