@@ -61,7 +61,7 @@ export class Cluster {
       hub: this.hub,
       timers: deps.timers,
       onWrite: (e) => this.activity.record(e.caller.name, e.verb, e.object),
-      podLogs: (pod, opts) => podLogs(this.reconcile, pod, opts),
+      podLogs: (pod, opts) => podLogs(this.reconcile, pod, opts, deps.timers),
     };
     const client = new ObjectClient(this.env);
     this.reconcile = {
