@@ -6,6 +6,12 @@ import { bindPod } from '../apiserver/bind.ts';
 import type { ResourceStrategy } from '../registry/strategy.ts';
 import type { KubeObject } from '../types.ts';
 import { ApiError } from '../apiserver/errors.ts';
+import { clone } from '../util.ts';
+
+/** Writes take a private copy: callers often build on objects read from the store, which are frozen and shared. */
+function own<T>(obj: T): T {
+  return clone(obj);
+}
 
 export class ObjectClient {
   constructor(private readonly api: ApiContext) {}
@@ -18,19 +24,19 @@ export class ObjectClient {
 
   create<T extends KubeObject>(obj: T): T {
     const s = this.strategy(obj.apiVersion, obj.kind);
-    return createObject(this.api, s, obj.metadata.namespace, obj, { trusted: true }).object as T;
+    return createObject(this.api, s, obj.metadata.namespace, own(obj), { trusted: true }).object as T;
   }
 
   /** Writes the whole object (spec and status); a stale resourceVersion is a Conflict, retried by the engine. */
   update<T extends KubeObject>(obj: T): T {
     const s = this.strategy(obj.apiVersion, obj.kind);
-    return updateObject(this.api, s, obj.metadata.namespace, obj.metadata.name!, obj, { trusted: true }).object as T;
+    return updateObject(this.api, s, obj.metadata.namespace, obj.metadata.name!, own(obj), { trusted: true }).object as T;
   }
 
   /** Writes only the status, as kubelets and controllers do through `/status`. */
   updateStatus<T extends KubeObject>(obj: T): T {
     const s = this.strategy(obj.apiVersion, obj.kind);
-    return updateObject(this.api, s, obj.metadata.namespace, obj.metadata.name!, obj, { trusted: true, subresource: 'status' }).object as T;
+    return updateObject(this.api, s, obj.metadata.namespace, obj.metadata.name!, own(obj), { trusted: true, subresource: 'status' }).object as T;
   }
 
   /** Deletes; NotFound is not an error for a controller (someone else got there first). */

@@ -20,6 +20,8 @@ export interface RunStats {
 
 export class Engine {
   private readonly queue = new Set<string>();
+  private readonly lowQueue = new Set<string>();
+  private readonly lowPriority = new Set<string>();
   private readonly timers = new Map<string, number>();
   private readonly failures = new Map<string, number>();
   private readonly byName = new Map<string, Controller>();
@@ -34,6 +36,7 @@ export class Engine {
   ) {
     for (const c of controllers) {
       this.byName.set(c.name, c);
+      if (c.lowPriority) this.lowPriority.add(c.name);
       for (const r of c.watches) {
         const list = this.byResource.get(r) ?? [];
         list.push(c);
@@ -53,7 +56,7 @@ export class Engine {
   }
 
   enqueue(controller: string, key: string): void {
-    this.queue.add(`${controller}\u0000${key}`);
+    this.queueFor(controller).add(`${controller}\u0000${key}`);
     if (!this.running) this.alarm.request(this.ctx.clock.now());
   }
 
@@ -65,8 +68,12 @@ export class Engine {
     if (!this.running) this.alarm.request(due);
   }
 
+  private queueFor(controller: string): Set<string> {
+    return this.lowPriority.has(controller) ? this.lowQueue : this.queue;
+  }
+
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size + this.lowQueue.size;
   }
 
   /** When the next timer is due, if any. */
@@ -78,7 +85,7 @@ export class Engine {
 
   /** After a restart nothing is queued: every controller looks at everything once. */
   resyncAll(): void {
-    for (const c of this.controllers) for (const k of c.resync(this.ctx)) this.queue.add(`${c.name}\u0000${k}`);
+    for (const c of this.controllers) for (const k of c.resync(this.ctx)) this.queueFor(c.name).add(`${c.name}\u0000${k}`);
     this.resynced = true;
   }
 
@@ -94,19 +101,22 @@ export class Engine {
     try {
       this.promoteDueTimers();
       for (;;) {
-        const item = this.queue.values().next();
+        let q = this.queue;
+        let item = q.values().next();
+        if (item.done && this.promoteDueTimers() > 0) continue;
         if (item.done) {
-          if (this.promoteDueTimers() === 0) break;
-          continue;
+          q = this.lowQueue;
+          item = q.values().next();
+          if (item.done) break;
         }
-        this.queue.delete(item.value);
+        q.delete(item.value);
         this.runOne(item.value, stats);
         if (wallClock() - started > budgetMs) break;
       }
     } finally {
       this.running = false;
     }
-    stats.next = this.queue.size ? this.ctx.clock.now() : this.nextTimer();
+    stats.next = this.pending ? this.ctx.clock.now() : this.nextTimer();
     return stats;
   }
 
@@ -117,7 +127,7 @@ export class Engine {
     for (const [id, due] of this.timers) {
       if (due <= now) {
         this.timers.delete(id);
-        this.queue.add(id);
+        this.queueFor(id.slice(0, id.indexOf('\u0000'))).add(id);
         n++;
       }
     }

@@ -7,5 +7,25 @@ import { podGC } from './pod-gc.ts';
 import { replicaSet } from './replicaset.ts';
 import { deployment } from './deployment.ts';
 import { serviceAccounts } from './serviceaccount.ts';
+import { garbageCollector } from './garbage-collector.ts';
+import { namespaceController } from './namespace.ts';
+import { endpointsController } from './endpoints.ts';
+import { endpointSliceController } from './endpointslice.ts';
+import { eventTTL } from './event-ttl.ts';
+import { loadBalancer } from './loadbalancer.ts';
 
-export const CONTROLLERS: Controller[] = [deployment, replicaSet, scheduler, kubelet, nodeLifecycle, podGC, serviceAccounts];
+export const CONTROLLERS: Controller[] = [
+  deployment,
+  replicaSet,
+  scheduler,
+  kubelet,
+  nodeLifecycle,
+  podGC,
+  garbageCollector,
+  namespaceController,
+  serviceAccounts,
+  endpointsController,
+  endpointSliceController,
+  loadBalancer,
+  eventTTL,
+];

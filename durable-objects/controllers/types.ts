@@ -30,6 +30,11 @@ export interface Controller {
   name: string;
   /** Store resources whose changes wake this controller. */
   watches: readonly string[];
+  /**
+   * Runs only when no other work is queued: aggregating controllers (endpoints) then compute once per wave of pod
+   * changes instead of once per change.
+   */
+  lowPriority?: boolean;
   /** Keys to reconcile for a change; by default the changed object's own `namespace/name`. */
   keysFor?(e: ChangeEvent, ctx: ReconcileContext): string[];
   /** Every key worth a look after a restart (level-based: looking twice changes nothing). */
