@@ -9,7 +9,7 @@ export default defineConfig({
         test: { name: 'workerd', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['test/e2e/helpers/global-setup.ts'], testTimeout: 60_000, hookTimeout: 90_000 },
       },
     ],
   },

@@ -1,6 +1,6 @@
 // apps/v1 workloads: Deployment (rollouts) and ReplicaSet (a fixed number of identical pods).
 import { z } from 'zod';
-import { enumOf, int32, int64, intOrString, mergeList, named, opt, req, rules, str, type Rules } from './dsl.ts';
+import { enumOf, int32, int64, intOrString, mergeList, named, opt, req, rules, str, valueStruct, type Rules } from './dsl.ts';
 import { conditionStatus } from './core-common.ts';
 import type { Path } from './field-errors.ts';
 import { LabelSelectorSchema, labelSelectorMatches, TimeSchema, type LabelSelectorShape } from './meta.ts';
@@ -87,8 +87,8 @@ export const DeploymentSpecSchema = named(
     z.object({
       replicas: opt(int32(), 'Number of pods wanted. Defaults to 1.'),
       selector: req(LabelSelectorSchema, 'Which pods belong to the Deployment; must match the template labels. Cannot change.'),
-      template: req(PodTemplateSpecSchema, 'Pods are created from this; changing it starts a rollout.'),
-      strategy: opt(DeploymentStrategySchema, 'How old pods are replaced by new ones.', { 'x-kubernetes-patch-strategy': 'retainKeys' }),
+      template: req(PodTemplateSpecSchema, 'Pods are created from this; changing it starts a rollout.', valueStruct),
+      strategy: opt(DeploymentStrategySchema, 'How old pods are replaced by new ones.', { ...valueStruct, 'x-kubernetes-patch-strategy': 'retainKeys' }),
       minReadySeconds: opt(int32(), 'Seconds a new pod must be ready, without crashing, to count as available. Defaults to 0.'),
       revisionHistoryLimit: opt(int32(), 'Old ReplicaSets to keep for rollbacks. Defaults to 10.'),
       paused: opt(z.boolean(), 'If true, template changes do not start a rollout (kubectl rollout pause).'),
@@ -138,8 +138,8 @@ const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment', definition: 'io.
 export const DeploymentSchema = kindSchema(
   { ...DEPLOYMENT, description: 'Keeps a number of identical pods running from a template, and rolls out template changes gradually through ReplicaSets.', name: 'subdomain', namespaced: true },
   {
-    spec: opt(DeploymentSpecSchema, 'Desired pods and rollout behaviour.'),
-    status: opt(DeploymentStatusSchema, 'Rollout progress, maintained by the controller.'),
+    spec: opt(DeploymentSpecSchema, 'Desired pods and rollout behaviour.', valueStruct),
+    status: opt(DeploymentStatusSchema, 'Rollout progress, maintained by the controller.', valueStruct),
   },
   (d, r) => {
     if (!d.spec) r.required(['spec', 'selector']);
@@ -155,7 +155,7 @@ export const ReplicaSetSpecSchema = named(
       replicas: opt(int32(), 'Number of pods wanted. Defaults to 1.'),
       minReadySeconds: opt(int32(), 'Seconds a new pod must be ready to count as available. Defaults to 0.'),
       selector: req(LabelSelectorSchema, 'Which pods belong to the ReplicaSet; must match the template labels.'),
-      template: opt(PodTemplateSpecSchema, 'Pods are created from this when there are too few.'),
+      template: opt(PodTemplateSpecSchema, 'Pods are created from this when there are too few.', valueStruct),
     }),
     (spec, r) => {
       nonNegative(r, spec, ['replicas', 'minReadySeconds']);
@@ -195,8 +195,8 @@ const REPLICASET = { apiVersion: 'apps/v1', kind: 'ReplicaSet', definition: 'io.
 export const ReplicaSetSchema = kindSchema(
   { ...REPLICASET, description: 'Keeps a fixed number of pods matching its selector running; usually managed by a Deployment.', name: 'subdomain', namespaced: true },
   {
-    spec: opt(ReplicaSetSpecSchema, 'Desired pods.'),
-    status: opt(ReplicaSetStatusSchema, 'Observed pods, maintained by the controller.'),
+    spec: opt(ReplicaSetSpecSchema, 'Desired pods.', valueStruct),
+    status: opt(ReplicaSetStatusSchema, 'Observed pods, maintained by the controller.', valueStruct),
   },
   (rs, r) => {
     if (!rs.spec) r.required(['spec', 'selector']);

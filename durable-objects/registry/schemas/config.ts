@@ -1,6 +1,6 @@
 // Namespace and the configuration kinds: ConfigMap, Secret, ServiceAccount.
 import { z } from 'zod';
-import { atomicList, enumOf, mergeList, named, opt, req, rules, str, strings, stringMap, type Rules } from './dsl.ts';
+import { atomicList, enumOf, mergeList, named, opt, req, rules, str, strings, stringMap, valueStruct, type Rules } from './dsl.ts';
 import { conditionStatus, LocalObjectReferenceSchema, ObjectReferenceSchema } from './core-common.ts';
 import { mapKey } from './field-errors.ts';
 import { TimeSchema } from './meta.ts';
@@ -52,8 +52,8 @@ const NAMESPACE = { apiVersion: 'v1', kind: 'Namespace', definition: 'io.k8s.api
 export const NamespaceSchema = kindSchema(
   { ...NAMESPACE, description: 'A scope for names: most objects live in a namespace, and deleting it deletes them.', name: 'label', namespaced: false },
   {
-    spec: opt(NamespaceSpecSchema, 'Finalizers of the namespace.'),
-    status: opt(NamespaceStatusSchema, 'Whether the namespace is active or terminating.'),
+    spec: opt(NamespaceSpecSchema, 'Finalizers of the namespace.', valueStruct),
+    status: opt(NamespaceStatusSchema, 'Whether the namespace is active or terminating.', valueStruct),
   },
 );
 export const NamespaceListSchema = listSchema(NAMESPACE, NamespaceSchema);

@@ -1,6 +1,6 @@
 // Containers: image, command, ports, environment, mounts, resources, probes; the rules that concern one container alone.
 import { z } from 'zod';
-import { atomicList, enumOf, int32, mergeList, named, opt, req, rules, str, strings, type Rules } from './dsl.ts';
+import { atomicList, enumOf, int32, mergeList, named, opt, req, rules, str, strings, valueStruct, type Rules } from './dsl.ts';
 import { protocol, quantityValues, resourceList } from './core-common.ts';
 import { checkEnv, checkEnvFrom, EnvFromSourceSchema, EnvVarSchema } from './env.ts';
 import { mapKey, type Path } from './field-errors.ts';
@@ -16,7 +16,7 @@ export const ContainerPortSchema = named(
     name: opt(str(), 'Name other objects can use to refer to the port (IANA service name, at most 15 characters, unique in the container).'),
     hostPort: opt(int32(), 'Port to open on the node and forward to containerPort. Rarely needed.'),
     containerPort: req(int32(), 'Port number on the pod IP (1-65535).'),
-    protocol: opt(protocol(), 'TCP, UDP or SCTP. Defaults to TCP.'),
+    protocol: opt(protocol(), 'TCP, UDP or SCTP. Defaults to TCP.', { default: 'TCP' }),
     hostIP: opt(str(), 'Node IP to bind hostPort to.'),
   }),
 );
@@ -119,7 +119,7 @@ const containerFields = {
   ports: opt(z.array(ContainerPortSchema), 'Ports the container exposes. Informational, but named ports can be referenced by Services and probes.', mergeList('containerPort', ['containerPort', 'protocol'])),
   envFrom: opt(z.array(EnvFromSourceSchema), 'ConfigMaps and Secrets whose keys all become environment variables; env entries win on conflicts.', atomicList),
   env: opt(z.array(EnvVarSchema), 'Environment variables to set in the container.', mergeList('name')),
-  resources: opt(ResourceRequirementsSchema, 'CPU, memory and other resources the container requests and may use at most.'),
+  resources: opt(ResourceRequirementsSchema, 'CPU, memory and other resources the container requests and may use at most.', valueStruct),
   resizePolicy: opt(z.array(ContainerResizePolicySchema), 'How each resource may be resized while the container runs.', atomicList),
   restartPolicy: opt(enumOf(['Always']), 'Only for init containers: Always turns it into a sidecar that runs for the life of the pod.'),
   volumeMounts: opt(z.array(VolumeMountSchema), 'Volumes of the pod to mount into the container filesystem.', mergeList('mountPath')),

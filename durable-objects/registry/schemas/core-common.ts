@@ -47,7 +47,7 @@ export const LocalObjectReferenceSchema = named(
   'io.k8s.api.core.v1.LocalObjectReference',
   'Names another object in the same namespace.',
   z.object({
-    name: opt(str(), 'Name of the referenced object.'),
+    name: opt(str(), 'Name of the referenced object.', { default: '' }),
   }),
   { 'x-kubernetes-map-type': 'atomic' },
 );

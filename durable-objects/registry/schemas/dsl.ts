@@ -17,6 +17,8 @@ export interface K8sMeta {
   'x-kubernetes-map-type'?: 'atomic' | 'granular';
   'x-kubernetes-int-or-string'?: boolean;
   'x-kubernetes-preserve-unknown-fields'?: boolean;
+  /** What the Go type decodes an absent field to; server-side apply reads it (list-map keys, value structs). */
+  default?: unknown;
 }
 
 export const k8sRegistry = z.registry<K8sMeta>();
@@ -32,16 +34,26 @@ export function named<T extends z.ZodType>(id: string, description: string, sche
   return schema;
 }
 
-/** A required field: a copy of `schema` carrying the field's own description and extensions. */
-export function req<T extends z.ZodType>(schema: T, description: string, ext: K8sMeta = {}): T {
+const ZERO: Record<string, unknown> = { string: '', number: 0, boolean: false };
+
+function field<T extends z.ZodType>(schema: T, meta: K8sMeta): T {
   const copy = schema.clone();
-  k8sRegistry.add(copy, { ...ext, description });
+  k8sRegistry.add(copy, meta);
   return copy;
+}
+
+/**
+ * A required field: a copy of `schema` carrying the field's own description and extensions. Required scalars
+ * get their Go zero value as `default`, as upstream's generator writes it (named types like Time do not).
+ */
+export function req<T extends z.ZodType>(schema: T, description: string, ext: K8sMeta = {}): T {
+  const zero = k8sRegistry.get(schema)?.id ? undefined : ZERO[schema._zod.def.type];
+  return field(schema, { ...(zero === undefined ? {} : { default: zero }), ...ext, description });
 }
 
 /** An optional field (Kubernetes `+optional` / `omitempty`). */
 export function opt<T extends z.ZodType>(schema: T, description: string, ext: K8sMeta = {}): z.ZodOptional<T> {
-  return req(schema, description, ext).optional();
+  return field(schema, { ...ext, description }).optional();
 }
 
 // Type errors carry the OpenAPI type name in their message so validate.ts can word them like apiserver.
@@ -58,11 +70,6 @@ export function int32() {
 export function int64() {
   const s = z.int(typed('integer'));
   k8sRegistry.add(s, { format: 'int64' });
-  return s;
-}
-export function double() {
-  const s = z.number();
-  k8sRegistry.add(s, { format: 'double' });
   return s;
 }
 export const strings = () => z.array(z.string());
@@ -121,6 +128,8 @@ export function mergeList(key: string, mapKeys: string[] = [key], strategy = 'me
 export const atomicList: K8sMeta = { 'x-kubernetes-list-type': 'atomic' };
 export const setList: K8sMeta = { 'x-kubernetes-list-type': 'set' };
 export const atomicMap: K8sMeta = { 'x-kubernetes-map-type': 'atomic' };
+/** A Go value struct (not a pointer): absent reads as `{}`; server-side apply relies on this `default`. */
+export const valueStruct: K8sMeta = { default: {} };
 
 // ---- rules ----
 

@@ -1,6 +1,6 @@
 // The addresses behind a Service: core/v1 Endpoints (legacy) and discovery.k8s.io/v1 EndpointSlice.
 import { z } from 'zod';
-import { atomicList, enumOf, int32, named, opt, req, rules, setList, str, stringMap, type Rules } from './dsl.ts';
+import { atomicList, enumOf, int32, named, opt, req, rules, setList, str, stringMap, valueStruct, type Rules } from './dsl.ts';
 import { ObjectReferenceSchema, protocol } from './core-common.ts';
 import type { Path } from './field-errors.ts';
 import { IP_ERROR, isIP, isIPv4, isIPv6, specialIPProblem } from './net.ts';
@@ -102,7 +102,7 @@ export const DiscoveryEndpointSchema = named(
   'One backend of a Service.',
   z.object({
     addresses: req(z.array(str()), 'Addresses of the backend (usually one pod IP), of the slice addressType.', setList),
-    conditions: opt(EndpointConditionsSchema, 'Ready, serving and terminating flags.'),
+    conditions: opt(EndpointConditionsSchema, 'Ready, serving and terminating flags.', valueStruct),
     hostname: opt(str(), 'Host name of the backend, for DNS records.'),
     targetRef: opt(ObjectReferenceSchema, 'The object behind the endpoint, usually a Pod.'),
     deprecatedTopology: opt(stringMap(), 'Deprecated topology labels; use nodeName and zone.'),

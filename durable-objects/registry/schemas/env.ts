@@ -9,7 +9,7 @@ export const ConfigMapKeySelectorSchema = named(
   'io.k8s.api.core.v1.ConfigMapKeySelector',
   'One key of a ConfigMap in the same namespace.',
   z.object({
-    name: opt(str(), 'Name of the ConfigMap.'),
+    name: opt(str(), 'Name of the ConfigMap.', { default: '' }),
     key: req(str(), 'Key to read.'),
     optional: opt(z.boolean(), 'If true, a missing ConfigMap or key is not an error.'),
   }),
@@ -20,7 +20,7 @@ export const SecretKeySelectorSchema = named(
   'io.k8s.api.core.v1.SecretKeySelector',
   'One key of a Secret in the same namespace.',
   z.object({
-    name: opt(str(), 'Name of the Secret.'),
+    name: opt(str(), 'Name of the Secret.', { default: '' }),
     key: req(str(), 'Key to read.'),
     optional: opt(z.boolean(), 'If true, a missing Secret or key is not an error.'),
   }),
@@ -73,7 +73,7 @@ export const ConfigMapEnvSourceSchema = named(
   'io.k8s.api.core.v1.ConfigMapEnvSource',
   'Imports every key of a ConfigMap as environment variables.',
   z.object({
-    name: opt(str(), 'Name of the ConfigMap.'),
+    name: opt(str(), 'Name of the ConfigMap.', { default: '' }),
     optional: opt(z.boolean(), 'If true, a missing ConfigMap is not an error.'),
   }),
 );
@@ -82,7 +82,7 @@ export const SecretEnvSourceSchema = named(
   'io.k8s.api.core.v1.SecretEnvSource',
   'Imports every key of a Secret as environment variables.',
   z.object({
-    name: opt(str(), 'Name of the Secret.'),
+    name: opt(str(), 'Name of the Secret.', { default: '' }),
     optional: opt(z.boolean(), 'If true, a missing Secret is not an error.'),
   }),
 );

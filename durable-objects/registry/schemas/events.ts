@@ -1,6 +1,6 @@
 // Events in both API versions: core/v1 (what kubectl describe reads) and events.k8s.io/v1 (what newer recorders write).
 import { z } from 'zod';
-import { int32, named, opt, req, rules, str, type Rules } from './dsl.ts';
+import { int32, named, opt, req, rules, str, valueStruct, type Rules } from './dsl.ts';
 import { ObjectReferenceSchema } from './core-common.ts';
 import { MicroTimeSchema, TimeSchema } from './meta.ts';
 import { isQualifiedName } from './names.ts';
@@ -49,10 +49,10 @@ export const EventSchema = kindSchema(
   // Core events skip ObjectMeta name rules on create, like apiserver's legacy event validation.
   { ...CORE_EVENT, description: 'A report that something happened to an object (scheduled, pulled, started, failed, ...). Expires after an hour.', name: 'none', namespaced: true },
   {
-    involvedObject: req(ObjectReferenceSchema, 'The object the event is about.'),
+    involvedObject: req(ObjectReferenceSchema, 'The object the event is about.', valueStruct),
     reason: opt(str(), 'Short CamelCase reason, e.g. Scheduled, Pulled, BackOff.'),
     message: opt(str(), 'Human-readable description.'),
-    source: opt(EventSourceSchema, 'Component that reported the event.'),
+    source: opt(EventSourceSchema, 'Component that reported the event.', valueStruct),
     firstTimestamp: opt(TimeSchema, 'When the event was first seen.'),
     lastTimestamp: opt(TimeSchema, 'When the event was last seen.'),
     count: opt(int32(), 'How many times the event was seen.'),
@@ -102,11 +102,11 @@ export const EventsV1EventSchema = kindSchema(
     reportingInstance: opt(str(), 'ID of the controller instance, e.g. kubelet-node-1.'),
     action: opt(str(), 'What was done (or failed), e.g. Binding.'),
     reason: opt(str(), 'Short CamelCase reason, e.g. Scheduled.'),
-    regarding: opt(ObjectReferenceSchema, 'The object the event is about.'),
+    regarding: opt(ObjectReferenceSchema, 'The object the event is about.', valueStruct),
     related: opt(ObjectReferenceSchema, 'A second object involved.'),
     note: opt(str(), 'Human-readable description, at most 1 kB.'),
     type: opt(str(), 'Normal or Warning.'),
-    deprecatedSource: opt(EventSourceSchema, 'Core/v1 source field; must be unset here.'),
+    deprecatedSource: opt(EventSourceSchema, 'Core/v1 source field; must be unset here.', valueStruct),
     deprecatedFirstTimestamp: opt(TimeSchema, 'Core/v1 firstTimestamp; must be unset here.'),
     deprecatedLastTimestamp: opt(TimeSchema, 'Core/v1 lastTimestamp; must be unset here.'),
     deprecatedCount: opt(int32(), 'Core/v1 count; must be unset here.'),

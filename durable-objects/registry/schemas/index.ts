@@ -21,7 +21,7 @@ export * from './events.ts';
 export * from './apps.ts';
 export * from './misc.ts';
 
-export { SCHEMA_OF, DEFINITION_OF, kindKey, type KindKey } from './kinds.ts';
+export { SCHEMA_OF, DEFINITION_OF, kindKey, schemaFor, type KindKey } from './kinds.ts';
 export { definitions, SCHEMA_REF_PREFIX } from './openapi.ts';
 export { findUnknownFields } from './unknown-fields.ts';
 export { validateObject, dropNulls } from './validate.ts';

@@ -35,7 +35,7 @@ export const SCHEMA_OF = {
 export type KindKey = keyof typeof SCHEMA_OF;
 
 /** OpenAPI definition name per kind key, e.g. `apps/v1/Deployment` -> `io.k8s.api.apps.v1.Deployment`. */
-export const DEFINITION_OF: Record<KindKey, string> = {
+export const DEFINITION_OF: Record<string, string> & Record<KindKey, string> = {
   'core/v1/Namespace': 'io.k8s.api.core.v1.Namespace',
   'core/v1/Node': 'io.k8s.api.core.v1.Node',
   'core/v1/Pod': 'io.k8s.api.core.v1.Pod',
@@ -59,4 +59,9 @@ export const DEFINITION_OF: Record<KindKey, string> = {
 /** `apps/v1` + `Deployment` -> `apps/v1/Deployment`; the core group is spelled `core`. */
 export function kindKey(apiVersion: string, kind: string): string {
   return apiVersion.includes('/') ? `${apiVersion}/${kind}` : `core/${apiVersion}/${kind}`;
+}
+
+/** The schema of an apiVersion/kind pair, or undefined for kinds we do not serve. */
+export function schemaFor(apiVersion: string, kind: string): z.ZodType | undefined {
+  return (SCHEMA_OF as Record<string, z.ZodType>)[kindKey(apiVersion, kind)];
 }

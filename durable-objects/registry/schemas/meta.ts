@@ -1,6 +1,6 @@
 // meta/v1 shapes every object shares: timestamps, ObjectMeta and its owner references, managed fields, conditions.
 import { z } from 'zod';
-import { atomicList, enumOf, int32, int64, mergeList, named, opt, req, rules, setList, str, stringMap, typedString, type Rules } from './dsl.ts';
+import { atomicList, enumOf, int32, int64, mergeList, named, opt, req, rules, setList, str, stringMap, typedString, valueStruct, type Rules } from './dsl.ts';
 import type { Path } from './field-errors.ts';
 import { isQualifiedName, isValidLabelValue, NEGATIVE_ERROR } from './names.ts';
 
@@ -298,7 +298,7 @@ export const StatusSchema = named(
   z.object({
     apiVersion: opt(str(), 'Always v1.'),
     kind: opt(str(), 'Always Status.'),
-    metadata: opt(ListMetaSchema, 'Standard list metadata (usually empty).'),
+    metadata: opt(ListMetaSchema, 'Standard list metadata (usually empty).', valueStruct),
     status: opt(str(), 'Success or Failure.'),
     message: opt(str(), 'Human-readable description of the result.'),
     reason: opt(str(), 'Machine-readable reason, e.g. NotFound or Invalid.'),

@@ -1,6 +1,6 @@
 // Small kinds: Lease (leader election, node heartbeats) and the bodies of the scale, eviction and binding subresources.
 import { z } from 'zod';
-import { int32, named, opt, req, str } from './dsl.ts';
+import { int32, named, opt, req, str, valueStruct } from './dsl.ts';
 import { ObjectReferenceSchema } from './core-common.ts';
 import { DeleteOptionsSchema, MicroTimeSchema } from './meta.ts';
 import { NEGATIVE_ERROR } from './names.ts';
@@ -25,7 +25,7 @@ const LEASE = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', definition:
 export const LeaseSchema = kindSchema(
   { ...LEASE, description: 'A lock with an expiry, renewed by its holder: used for leader election and node heartbeats (kube-node-lease).', name: 'subdomain', namespaced: true },
   {
-    spec: opt(LeaseSpecSchema, 'Holder and timing of the lease.'),
+    spec: opt(LeaseSpecSchema, 'Holder and timing of the lease.', valueStruct),
   },
   (l, r) => {
     const d = l.spec?.leaseDurationSeconds;
@@ -57,8 +57,8 @@ export const ScaleSchema = kindSchema(
     namespaced: false,
   },
   {
-    spec: opt(ScaleSpecSchema, 'Desired replicas.'),
-    status: opt(ScaleStatusSchema, 'Current replicas and selector. Read-only.'),
+    spec: opt(ScaleSpecSchema, 'Desired replicas.', valueStruct),
+    status: opt(ScaleStatusSchema, 'Current replicas and selector. Read-only.', valueStruct),
   },
   (s, r) => {
     const n = s.spec?.replicas;
@@ -90,7 +90,7 @@ export const BindingSchema = kindSchema(
     namespaced: false,
   },
   {
-    target: req(ObjectReferenceSchema, 'The node to bind to (kind Node, name of the node).'),
+    target: req(ObjectReferenceSchema, 'The node to bind to (kind Node, name of the node).', valueStruct),
   },
   (b, r) => {
     if (b.target.kind && b.target.kind !== 'Node') r.notSupported(['target', 'kind'], b.target.kind, ['Node', '<empty>']);

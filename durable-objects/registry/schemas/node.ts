@@ -1,6 +1,6 @@
 // Node: a machine pods run on (simulated here); spec holds taints and pod CIDRs, status what the kubelet reports.
 import { z } from 'zod';
-import { atomicList, enumOf, int32, int64, mergeList, named, opt, req, rules, str, strings, type Rules } from './dsl.ts';
+import { atomicList, enumOf, int32, int64, mergeList, named, opt, req, rules, str, strings, valueStruct, type Rules } from './dsl.ts';
 import { conditionStatus, resourceList } from './core-common.ts';
 import { TimeSchema } from './meta.ts';
 import { CIDR_ERROR, isCIDR, isIPv4 } from './net.ts';
@@ -74,7 +74,7 @@ export const NodeDaemonEndpointsSchema = named(
   'io.k8s.api.core.v1.NodeDaemonEndpoints',
   'Ports of the daemons running on the node.',
   z.object({
-    kubeletEndpoint: opt(DaemonEndpointSchema, 'Port the kubelet serves its API on (logs, exec).'),
+    kubeletEndpoint: opt(DaemonEndpointSchema, 'Port the kubelet serves its API on (logs, exec).', valueStruct),
   }),
 );
 
@@ -113,8 +113,8 @@ export const NodeStatusSchema = named(
     phase: opt(enumOf(['Pending', 'Running', 'Terminated']), 'Deprecated lifecycle phase.'),
     conditions: opt(z.array(NodeConditionSchema), 'Current health conditions.', mergeList('type')),
     addresses: opt(z.array(NodeAddressSchema), 'Addresses the node is reachable at.', mergeList('type')),
-    daemonEndpoints: opt(NodeDaemonEndpointsSchema, 'Ports of daemons on the node.'),
-    nodeInfo: opt(NodeSystemInfoSchema, 'Software and machine identifiers.'),
+    daemonEndpoints: opt(NodeDaemonEndpointsSchema, 'Ports of daemons on the node.', valueStruct),
+    nodeInfo: opt(NodeSystemInfoSchema, 'Software and machine identifiers.', valueStruct),
     images: opt(z.array(ContainerImageSchema), 'Images present on the node.', atomicList),
     volumesInUse: opt(strings(), 'Volumes attached and mounted on the node.', atomicList),
   }),
@@ -125,8 +125,8 @@ const NODE = { apiVersion: 'v1', kind: 'Node', definition: 'io.k8s.api.core.v1.N
 export const NodeSchema = kindSchema(
   { ...NODE, description: 'A machine (here, a simulated one) that runs pods. Cluster-scoped.', name: 'subdomain', namespaced: false },
   {
-    spec: opt(NodeSpecSchema, 'How the node should be treated: taints, pod CIDRs, cordoning.'),
-    status: opt(NodeStatusSchema, 'What the node reports: capacity, conditions, addresses.'),
+    spec: opt(NodeSpecSchema, 'How the node should be treated: taints, pod CIDRs, cordoning.', valueStruct),
+    status: opt(NodeStatusSchema, 'What the node reports: capacity, conditions, addresses.', valueStruct),
   },
 );
 export const NodeListSchema = listSchema(NODE, NodeSchema);

@@ -1,6 +1,6 @@
 // Builds top-level kinds (apiVersion, kind, metadata with the kind's name rule, GVK extension) and their List wrappers.
 import { z } from 'zod';
-import { named, opt, req, rules, str, type Rules } from './dsl.ts';
+import { named, opt, req, rules, str, valueStruct, type Rules } from './dsl.ts';
 import { ListMetaSchema, ObjectMetaSchema } from './meta.ts';
 import { isDNS1123Label, nameProblems, type NameRule } from './names.ts';
 
@@ -53,7 +53,7 @@ export function kindSchema<const GV extends string, const K extends string, S ex
   const base = z.object({
     apiVersion: req(z.literal(info.apiVersion), `Versioned schema of this object: ${info.apiVersion}.`),
     kind: req(z.literal(info.kind), `Type of this object: ${info.kind}.`),
-    metadata: req(metadataFor(info.name, info.namespaced), 'Standard object metadata: name, namespace, labels, annotations, owners.'),
+    metadata: req(metadataFor(info.name, info.namespaced), 'Standard object metadata: name, namespace, labels, annotations, owners.', valueStruct),
     ...shape,
   });
   const withRules = check ? rules(base, check) : base;
@@ -68,7 +68,7 @@ export function listSchema(info: { apiVersion: string; kind: string; definition:
     z.object({
       apiVersion: opt(str(), `Versioned schema of this list: ${info.apiVersion}.`),
       kind: opt(str(), `Type of this list: ${info.kind}List.`),
-      metadata: opt(ListMetaSchema, 'Collection version and paging token.'),
+      metadata: opt(ListMetaSchema, 'Collection version and paging token.', valueStruct),
       items: req(z.array(item), `The ${info.kind} objects.`),
     }),
     { 'x-kubernetes-group-version-kind': [gvk(info.apiVersion, `${info.kind}List`)] },

@@ -1,6 +1,6 @@
 // Pod, its spec (with the rules spanning several containers or fields) and status; PodTemplateSpec for workloads.
 import { z } from 'zod';
-import { atomicList, bool, enumOf, int32, int64, mergeList, named, opt, req, rules, str, strings, stringMap, atomicMap, type Rules } from './dsl.ts';
+import { atomicList, bool, enumOf, int32, int64, mergeList, named, opt, req, rules, str, strings, stringMap, atomicMap, valueStruct, type Rules } from './dsl.ts';
 import { ContainerSchema, EphemeralContainerSchema, ResourceRequirementsSchema } from './container.ts';
 import { conditionStatus, LocalObjectReferenceSchema, resourceList } from './core-common.ts';
 import type { Path } from './field-errors.ts';
@@ -211,8 +211,8 @@ export const PodTemplateSpecSchema = named(
   'io.k8s.api.core.v1.PodTemplateSpec',
   'The blueprint a workload (Deployment, ReplicaSet, ...) stamps pods from: metadata plus a pod spec.',
   z.object({
-    metadata: opt(ObjectMetaSchema, 'Labels and annotations given to each pod created from the template.'),
-    spec: opt(PodSpecSchema, 'Spec of the pods created from the template.'),
+    metadata: opt(ObjectMetaSchema, 'Labels and annotations given to each pod created from the template.', valueStruct),
+    spec: opt(PodSpecSchema, 'Spec of the pods created from the template.', valueStruct),
   }),
 );
 
@@ -278,8 +278,8 @@ export const ContainerStatusSchema = named(
   'What the kubelet reports about one container.',
   z.object({
     name: req(str(), 'Container name, as in the pod spec.'),
-    state: opt(ContainerStateSchema, 'Current state.'),
-    lastState: opt(ContainerStateSchema, 'State of the previous run, e.g. why it last terminated.'),
+    state: opt(ContainerStateSchema, 'Current state.', valueStruct),
+    lastState: opt(ContainerStateSchema, 'State of the previous run, e.g. why it last terminated.', valueStruct),
     ready: req(bool(), 'Whether the container passes its readiness probe.'),
     restartCount: req(int32(), 'How many times the container was restarted.'),
     image: req(str(), 'Image the container runs.'),
@@ -317,8 +317,8 @@ const POD = { apiVersion: 'v1', kind: 'Pod', definition: 'io.k8s.api.core.v1.Pod
 export const PodSchema = kindSchema(
   { ...POD, description: 'A group of containers that share network and storage and run together on one node; the smallest unit Kubernetes schedules.', name: 'subdomain', namespaced: true },
   {
-    spec: opt(PodSpecSchema, 'What the pod should run.'),
-    status: opt(PodStatusSchema, 'What the pod is doing. Read-only for users.'),
+    spec: opt(PodSpecSchema, 'What the pod should run.', valueStruct),
+    status: opt(PodStatusSchema, 'What the pod is doing. Read-only for users.', valueStruct),
   },
   (pod, r) => {
     if (!pod.spec) r.required(['spec', 'containers']);

@@ -63,7 +63,7 @@ export const GRPCActionSchema = named(
   rules(
     z.object({
       port: req(int32(), 'Port number of the gRPC service (1-65535).'),
-      service: opt(str(), 'Service name passed in the health check request; empty means the server as a whole.'),
+      service: opt(str(), 'Service name passed in the health check request; empty means the server as a whole.', { default: '' }),
     }),
     (g, r) => r.invalidEach(['port'], g.port, isValidPortNum(g.port)),
   ),

@@ -1,6 +1,6 @@
 // Where pods may run: node and pod (anti-)affinity, taints and tolerations, topology spread constraints.
 import { z } from 'zod';
-import { atomicList, enumOf, int32, int64, named, opt, req, rules, str, strings, typedString, type Rules } from './dsl.ts';
+import { atomicList, enumOf, int32, int64, named, opt, req, rules, str, strings, typedString, valueStruct, type Rules } from './dsl.ts';
 import type { Path } from './field-errors.ts';
 import { LabelSelectorSchema, TimeSchema } from './meta.ts';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names.ts';
@@ -86,7 +86,7 @@ export const PreferredSchedulingTermSchema = named(
   rules(
     z.object({
       weight: req(int32(), 'Score added for a matching node, 1-100.'),
-      preference: req(NodeSelectorTermSchema, 'The conditions a node should meet.'),
+      preference: req(NodeSelectorTermSchema, 'The conditions a node should meet.', valueStruct),
     }),
     (t, r) => {
       if (t.weight <= 0 || t.weight > 100) r.invalid(['weight'], t.weight, WEIGHT_ERROR);
@@ -129,7 +129,7 @@ export const WeightedPodAffinityTermSchema = named(
   rules(
     z.object({
       weight: req(int32(), 'Score added (or subtracted, for anti-affinity) for a node satisfying the term, 1-100.'),
-      podAffinityTerm: req(PodAffinityTermSchema, 'The term.'),
+      podAffinityTerm: req(PodAffinityTermSchema, 'The term.', valueStruct),
     }),
     (t, r) => {
       if (t.weight <= 0 || t.weight > 100) r.invalid(['weight'], t.weight, WEIGHT_ERROR);

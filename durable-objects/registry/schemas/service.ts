@@ -1,6 +1,6 @@
 // Service: a stable virtual IP and DNS name in front of the pods its selector matches.
 import { z } from 'zod';
-import { atomicList, atomicMap, enumOf, int32, intOrString, mergeList, named, opt, req, rules, str, strings, stringMap, type Rules } from './dsl.ts';
+import { atomicList, atomicMap, enumOf, int32, intOrString, mergeList, named, opt, req, rules, str, strings, stringMap, valueStruct, type Rules } from './dsl.ts';
 import { protocol } from './core-common.ts';
 import type { Path } from './field-errors.ts';
 import { checkLabels, ConditionSchema } from './meta.ts';
@@ -17,7 +17,7 @@ export const ServicePortSchema = named(
   'A port the Service exposes and where traffic to it goes.',
   z.object({
     name: opt(str(), 'Name of the port (a DNS label); required when the Service has more than one port.'),
-    protocol: opt(protocol(), 'TCP, UDP or SCTP. Defaults to TCP.'),
+    protocol: opt(protocol(), 'TCP, UDP or SCTP. Defaults to TCP.', { default: 'TCP' }),
     appProtocol: opt(str(), 'Application protocol hint, e.g. http, kubernetes.io/h2c.'),
     port: req(int32(), 'Port number the Service listens on.'),
     targetPort: opt(intOrString(), 'Port (number or container port name) on the pods to send traffic to. Defaults to port.'),
@@ -179,7 +179,7 @@ export const ServiceStatusSchema = named(
   'io.k8s.api.core.v1.ServiceStatus',
   'The observed state of a Service.',
   z.object({
-    loadBalancer: opt(LoadBalancerStatusSchema, 'Load balancer addresses, for type LoadBalancer.'),
+    loadBalancer: opt(LoadBalancerStatusSchema, 'Load balancer addresses, for type LoadBalancer.', valueStruct),
     conditions: opt(z.array(ConditionSchema), 'Current conditions.', mergeList('type')),
   }),
 );
@@ -189,8 +189,8 @@ const SERVICE = { apiVersion: 'v1', kind: 'Service', definition: 'io.k8s.api.cor
 export const ServiceSchema = kindSchema(
   { ...SERVICE, description: 'A stable virtual IP and DNS name that load-balances traffic over the pods its selector matches.', name: 'dns1035', namespaced: true },
   {
-    spec: opt(ServiceSpecSchema, 'How the Service is exposed and which pods get the traffic.'),
-    status: opt(ServiceStatusSchema, 'Observed state, e.g. the load balancer address.'),
+    spec: opt(ServiceSpecSchema, 'How the Service is exposed and which pods get the traffic.', valueStruct),
+    status: opt(ServiceStatusSchema, 'Observed state, e.g. the load balancer address.', valueStruct),
   },
   (svc, r) => {
     if (!svc.spec) r.required(['spec', 'ports']);

@@ -51,7 +51,7 @@ export const ConfigMapVolumeSourceSchema = named(
   'Exposes the keys of a ConfigMap as files, one file per key.',
   rules(
     z.object({
-      name: opt(str(), 'Name of the ConfigMap in the pod\'s namespace.'),
+      name: opt(str(), 'Name of the ConfigMap in the pod\'s namespace.', { default: '' }),
       items: opt(z.array(KeyToPathSchema), 'Only project these keys, at these paths; by default every key becomes a file named after it.', atomicList),
       defaultMode: opt(int32(), 'Permission bits of the created files (0-0777). Defaults to 0644.'),
       optional: opt(z.boolean(), 'If true, the pod starts even when the ConfigMap or a listed key is missing.'),
@@ -159,7 +159,7 @@ export const ConfigMapProjectionSchema = named(
   'io.k8s.api.core.v1.ConfigMapProjection',
   'ConfigMap keys inside a projected volume.',
   z.object({
-    name: opt(str(), 'Name of the ConfigMap.'),
+    name: opt(str(), 'Name of the ConfigMap.', { default: '' }),
     items: opt(z.array(KeyToPathSchema), 'Only project these keys, at these paths.', atomicList),
     optional: opt(z.boolean(), 'If true, a missing ConfigMap or key is not an error.'),
   }),
@@ -169,7 +169,7 @@ export const SecretProjectionSchema = named(
   'io.k8s.api.core.v1.SecretProjection',
   'Secret keys inside a projected volume.',
   z.object({
-    name: opt(str(), 'Name of the Secret.'),
+    name: opt(str(), 'Name of the Secret.', { default: '' }),
     items: opt(z.array(KeyToPathSchema), 'Only project these keys, at these paths.', atomicList),
     optional: opt(z.boolean(), 'If true, a missing Secret or key is not an error.'),
   }),

@@ -1,3 +1,4 @@
+// The small helpers strategies reuse: paths, messages, name and selector checks, quantities, addresses.
 import { describe, expect, it } from 'vitest';
 import {
   fieldError,

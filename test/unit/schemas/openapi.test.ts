@@ -1,3 +1,4 @@
+// The generated OpenAPI component schemas: what kubectl explain, client-side apply and server-side apply read.
 import { describe, expect, it } from 'vitest';
 import { DEFINITION_OF, definitions, SCHEMA_REF_PREFIX } from '../../../durable-objects/registry/schemas/index.ts';
 import { buildDefinitions } from '../../../durable-objects/registry/schemas/openapi.ts';
@@ -103,8 +104,9 @@ describe('OpenAPI definitions', () => {
   });
 
   it('wraps described references in allOf, as upstream does', () => {
-    expect(prop('io.k8s.api.core.v1.Pod', 'spec')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.api.core.v1.PodSpec` }], description: expect.any(String) });
-    expect(prop('io.k8s.api.core.v1.Pod', 'metadata')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta` }], description: expect.any(String) });
+    expect(prop('io.k8s.api.core.v1.Pod', 'spec')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.api.core.v1.PodSpec` }], default: {}, description: expect.any(String) });
+    expect(prop('io.k8s.api.core.v1.Pod', 'metadata')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta` }], default: {}, description: expect.any(String) });
+    expect(prop('io.k8s.api.core.v1.PodSpec', 'affinity')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.api.core.v1.Affinity` }], description: expect.any(String) });
     expect(prop('io.k8s.api.core.v1.EmptyDirVolumeSource', 'sizeLimit')).toEqual({ allOf: [{ $ref: `${SCHEMA_REF_PREFIX}io.k8s.apimachinery.pkg.api.resource.Quantity` }], description: expect.any(String) });
   });
 
@@ -140,6 +142,22 @@ describe('OpenAPI definitions', () => {
     expect(pod.properties.kind).toEqual({ description: expect.any(String), type: 'string' });
     expect(pod.required).toBeUndefined();
     expect(defs()['io.k8s.api.apps.v1.DeploymentSpec']!.required).toEqual(['selector', 'template']);
+  });
+
+  it('gives the defaults server-side apply relies on, as upstream does', () => {
+    // List-map keys fall back to them, and value structs ({}) are never "added" by a write.
+    expect(prop('io.k8s.api.core.v1.ContainerPort', 'protocol').default).toBe('TCP');
+    expect(prop('io.k8s.api.core.v1.ServicePort', 'protocol').default).toBe('TCP');
+    expect(prop('io.k8s.api.core.v1.ContainerPort', 'containerPort').default).toBe(0);
+    expect(prop('io.k8s.api.core.v1.Container', 'name').default).toBe('');
+    expect(prop('io.k8s.api.core.v1.ContainerStatus', 'ready').default).toBe(false);
+    expect(prop('io.k8s.api.core.v1.Container', 'resources').default).toEqual({});
+    expect(prop('io.k8s.api.apps.v1.DeploymentSpec', 'template').default).toEqual({});
+    expect(prop('io.k8s.api.core.v1.LocalObjectReference', 'name').default).toBe('');
+    // Named types (Time, Quantity, IntOrString) and pointers have none.
+    expect(prop('io.k8s.apimachinery.pkg.apis.meta.v1.Condition', 'lastTransitionTime').default).toBeUndefined();
+    expect(prop('io.k8s.api.core.v1.Container', 'image').default).toBeUndefined();
+    expect(prop('io.k8s.api.core.v1.PodSpec', 'securityContext').default).toBeUndefined();
   });
 
   it('lists enum values and leaves free-form FieldsV1 open', () => {

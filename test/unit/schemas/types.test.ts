@@ -1,3 +1,4 @@
+// The inferred types fit the rest of the code base (KubeObject, literal apiVersion/kind).
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../durable-objects/types.ts';
 import type { Deployment, Event, EventsV1Event, Lease, Node, Pod, ReplicaSet, Secret, Service } from '../../../durable-objects/registry/schemas/index.ts';

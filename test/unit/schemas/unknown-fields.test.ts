@@ -1,3 +1,4 @@
+// Unknown-field detection and pruning, as fieldValidation=Strict/Warn/Ignore need it.
 import { describe, expect, it } from 'vitest';
 import { DEFINITION_OF, definitions, findUnknownFields } from '../../../durable-objects/registry/schemas/index.ts';
 import { knownProperties } from '../../../durable-objects/registry/schemas/unknown-fields.ts';

@@ -1,5 +1,6 @@
+// Every rule of the kind schemas, one table row each: the exact field path and message apiserver would report.
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_OF, validateObject, type KindKey } from '../../../durable-objects/registry/schemas/index.ts';
+import { SCHEMA_OF, schemaFor, validateObject, type KindKey } from '../../../durable-objects/registry/schemas/index.ts';
 import { SEEDED_KINDS, seed } from './fixtures.ts';
 
 type Obj = Record<string, any>;
@@ -233,6 +234,12 @@ describe('kind schemas', () => {
   it.each(generated)('accepts the %s kubectl generates', (kind, obj) => {
     if (kind !== 'core/v1/Namespace') obj.metadata.namespace = 'default';
     expect(validateObject(SCHEMA_OF[kind], obj)).toEqual([]);
+  });
+
+  it('finds the schema of an apiVersion and kind', () => {
+    expect(schemaFor('v1', 'Pod')).toBe(SCHEMA_OF['core/v1/Pod']);
+    expect(schemaFor('events.k8s.io/v1', 'Event')).toBe(SCHEMA_OF['events.k8s.io/v1/Event']);
+    expect(schemaFor('batch/v1', 'Job')).toBeUndefined();
   });
 
   it('treats null fields as unset, like Go decoding', () => {
