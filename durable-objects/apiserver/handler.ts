@@ -4,7 +4,8 @@ import { ApiError, statusResponse, successStatus } from './errors.ts';
 import type { ApiContext } from './context.ts';
 import { parseRequestInfo, type RequestInfo } from './request-info.ts';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.ts';
-import { decodeBody, readBody } from './decode.ts';
+import { decodeBody, readBody, readLimited } from './decode.ts';
+import { PROTOBUF_CONTENT_TYPE, decodeProtobuf } from './protobuf/index.ts';
 import { negotiate, type Representation } from './negotiate.ts';
 import { getObject, listObjects } from './read.ts';
 import { createObject, deleteObject, patchObject, updateObject, type DeleteOptions, type FieldValidation, type WriteOptions, type WriteResult } from './rest.ts';
@@ -192,7 +193,10 @@ export function writeOptions(url: URL, req: Request, caller: Caller): WriteOptio
   return o;
 }
 
+/** A write body as a plain object: JSON, YAML, or the protobuf kubectl's typed generators send. */
 export async function readJsonBody(req: Request): Promise<unknown> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === PROTOBUF_CONTENT_TYPE) return decodeProtobuf(await readLimited(req));
   const text = await readBody(req);
   return decodeBody(text, req.headers.get('content-type'));
 }

@@ -9,15 +9,17 @@ export const WIRE_FIXED32 = 5;
 /** Highest field number protobuf allows (2^29 - 1). */
 const MAX_FIELD_NUMBER = 0x1fffffff;
 
+const utf8 = new TextDecoder('utf-8');
+
 export class WireReader {
+  readonly buf: Uint8Array;
+  private readonly end: number;
   private pos: number;
 
   /** Reads `buf[start, end)`; sub-readers share the buffer, so nested messages are never copied. */
-  constructor(
-    readonly buf: Uint8Array,
-    start = 0,
-    private readonly end = buf.length,
-  ) {
+  constructor(buf: Uint8Array, start = 0, end = buf.length) {
+    this.buf = buf;
+    this.end = end;
     this.pos = start;
   }
 
@@ -34,15 +36,34 @@ export class WireReader {
     return { field, wire };
   }
 
-  /** Full 64-bit varint as an unsigned BigInt: int32/int64 need the two's-complement bits intact. */
-  varint(): bigint {
-    let result = 0n;
+  /**
+   * An int32/int64 varint as a JS number, assembled from two 32-bit halves so negative values (always ten
+   * bytes of two's complement) fold back without BigInt. Bits past the 64th are dropped, as Go's decoder does.
+   */
+  int(bits: 32 | 64): number {
+    let lo = 0;
+    let hi = 0;
     for (let i = 0; i < 10; i++) {
       const b = this.byte();
-      result |= BigInt(b & 0x7f) << BigInt(7 * i);
-      if (b < 0x80) return BigInt.asUintN(64, result);
+      const v = b & 0x7f;
+      if (i < 4) lo |= v << (7 * i);
+      else if (i === 4) {
+        lo |= v << 28;
+        hi = v >> 4;
+      } else hi |= v << (7 * i - 32);
+      if (b < 0x80) return bits === 32 ? lo | 0 : (hi | 0) * 0x100000000 + (lo >>> 0);
     }
     throw malformed('integer overflow in varint');
+  }
+
+  bool(): boolean {
+    return this.int(64) !== 0;
+  }
+
+  /** Go's []byte → string conversion never fails; invalid UTF-8 becomes U+FFFD once JSON-encoded, as here. */
+  text(): string {
+    const { start, end } = this.span();
+    return utf8.decode(this.buf.subarray(start, end));
   }
 
   /** A length-delimited payload's bounds, checked against what is left of this message. */
@@ -57,8 +78,8 @@ export class WireReader {
   skip(wire: number): void {
     switch (wire) {
       case WIRE_VARINT:
-        this.varint();
-        return;
+        for (let i = 0; i < 10; i++) if (this.byte() < 0x80) return;
+        throw malformed('integer overflow in varint');
       case WIRE_FIXED64:
         this.advance(8);
         return;
