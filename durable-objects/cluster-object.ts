@@ -75,6 +75,9 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
       config: { profile: this.session.record.options.profile, network: this.session.record.options.network },
       alarm: { request: (at) => this.requestAlarm(at) },
     });
+    // Sockets that stayed connected while the object hibernated are still ours.
+    for (const ws of this.ctx.getWebSockets()) this.cluster.live.restore(ws);
+    this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"t":"ping"}', '{"t":"pong"}'));
   }
 
   /** RPC from the Worker: initialise a brand-new cluster. */
@@ -126,13 +129,33 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
         },
         apiServer: () => serverUrl(origin, this.session!.record.id, req.headers.get('x-sandbox-token')!),
         destroy: () => this.destroy(),
+        acceptLive: () => {
+          const pair = new WebSocketPair();
+          const [client, server] = [pair[0], pair[1]];
+          this.ctx.acceptWebSocket(server);
+          this.cluster!.live.attach(server, { id: crypto.randomUUID().slice(0, 8), rights, name: rights === 'edit' ? 'editor' : 'viewer', synced: false });
+          return new Response(null, { status: 101, webSocket: client, headers: { 'sec-websocket-protocol': 'kube-sandbox' } });
+        },
       });
     } catch (e) {
       return statusResponse(e);
     }
   }
 
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    this.cluster?.live.message(ws, message);
+  }
+
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    this.cluster?.live.close(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.cluster?.live.close(ws);
+  }
+
   private async destroy(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) ws.close(4404, 'sandbox deleted');
     this.cluster?.store.destroy();
     this.cluster = undefined;
     this.session = undefined;

@@ -22,6 +22,7 @@ import { EventRecorder } from './controllers/events.ts';
 import { simulation } from './controllers/simulation.ts';
 import { podLogs } from './controllers/kubelet/logs.ts';
 import { Indexer } from './controllers/indexer.ts';
+import { LiveHub } from './live/hub.ts';
 
 export interface ClusterDeps {
   backend: LogBackend;
@@ -43,6 +44,7 @@ export class Cluster {
   readonly env: ApiEnv;
   readonly activity: Activity;
   readonly engine: Engine;
+  readonly live: LiveHub;
   readonly reconcile: ReconcileContext;
 
   constructor(readonly deps: ClusterDeps) {
@@ -50,6 +52,7 @@ export class Cluster {
     this.registry = registry();
     this.hub = new WatchHub(this.store);
     this.activity = new Activity(deps.clock);
+    this.live = new LiveHub(this.store, this.activity);
     const admission: AdmissionPlugin[] = ADMISSION;
     this.env = {
       config: { ...deps.config },

@@ -15,6 +15,8 @@ export interface InternalContext {
   kubeconfig(): string;
   apiServer(): string;
   destroy(): Promise<void>;
+  /** Accepts the web view's WebSocket (hibernatable) for this caller. */
+  acceptLive(req: Request): Response;
 }
 
 function json(body: unknown, status = 200): Response {
@@ -44,6 +46,9 @@ export async function routeInternal(req: Request, c: InternalContext): Promise<R
       const r = c.cluster.apply(text, c.caller, req.headers.get('content-type'));
       return json(r.body, r.status);
     }
+    case 'GET /live':
+      if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket') throw new ApiError('BadRequest', 'this endpoint speaks WebSocket only');
+      return c.acceptLive(req);
     case 'GET /activity':
       return json({ items: c.cluster.recentActivity() });
     default:

@@ -65,6 +65,14 @@ const endpoints: Array<[string, string, string]> = [
   ['post', '/:id/apply', '/apply'],
   ['get', '/:id/activity', '/activity'],
 ];
+// The web view's WebSocket: browsers cannot set headers, so the token rides in the subprotocol list
+// (`kube-sandbox, token.<token>`) or, failing that, the query string.
+sessions.get('/:id/live', (c) => {
+  const protocols = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
+  const token = protocols.find((p) => p.startsWith('token.'))?.slice('token.'.length) ?? c.req.query('token') ?? bearer(c.req.raw);
+  return forward(c.env, c.req.raw, c.req.param('id'), '/live', token ?? null);
+});
+
 for (const [method, route, internal] of endpoints) {
   sessions.on(method.toUpperCase(), route, (c) => forward(c.env, c.req.raw, c.req.param('id')!, internal, bearer(c.req.raw)));
 }
