@@ -15,6 +15,8 @@ import { routeInternal } from './internal-routes.ts';
 
 export interface ClusterEnv {
   SESSION_TTL_SECONDS?: string;
+  /** Revisions of watchable history per cluster (older resourceVersions answer 410 Expired). */
+  HISTORY_LIMIT?: string;
 }
 
 export interface CreateSessionInput {
@@ -74,6 +76,7 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
       timers: realTimers,
       config: { profile: this.session.record.options.profile, network: this.session.record.options.network },
       alarm: { request: (at) => this.requestAlarm(at) },
+      historyLimit: Number(this.env.HISTORY_LIMIT) || undefined,
     });
     // Sockets that stayed connected while the object hibernated are still ours.
     for (const ws of this.ctx.getWebSockets()) this.cluster.live.restore(ws);

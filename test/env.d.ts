@@ -4,6 +4,7 @@ declare namespace Cloudflare {
     CLUSTER: DurableObjectNamespace<import('../durable-objects/cluster-object.ts').ClusterObject>;
     ASSETS: Fetcher;
     SESSION_TTL_SECONDS?: string;
+    HISTORY_LIMIT?: string;
   }
   interface GlobalProps {
     mainModule: typeof import('../worker/index.ts');

@@ -5,4 +5,5 @@ export interface Env {
   CLUSTER: DurableObjectNamespace<ClusterObject>;
   ASSETS: Fetcher;
   SESSION_TTL_SECONDS?: string;
+  HISTORY_LIMIT?: string;
 }
