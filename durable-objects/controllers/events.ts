@@ -1,4 +1,7 @@
-// Records core/v1 Events the way client-go's recorder does: repeats of the same event bump its count instead of piling up.
+// Records core/v1 Events the way client-go's recorder does: repeats of the same event bump its count instead of piling
+// up; past ten similar events (same object and reason, other message) they fold into one "(combined from similar
+// events): ..." Event; and a token bucket per source and object (burst 25, one more every five minutes) drops the rest.
+// A 1,000-pod scale-up or a pod retried every ten seconds thus leaves a handful of Events, as on a real cluster.
 import type { Clock } from '../apiserver/context.ts';
 import { rfc3339 } from '../apiserver/context.ts';
 import type { Store } from '../store/store.ts';
@@ -14,6 +17,20 @@ export type EventType = 'Normal' | 'Warning';
 
 /** Repeats within this window aggregate into one Event (client-go uses ten minutes). */
 const AGGREGATE_MS = 10 * 60_000;
+const SIMILAR_MAX = 10;
+const BURST = 25;
+const REFILL_MS = 5 * 60_000;
+
+interface Similar {
+  since: number;
+  messages: Set<string>;
+  combined?: string;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 interface Seen {
   namespace: string;
@@ -23,6 +40,8 @@ interface Seen {
 
 export class EventRecorder {
   private readonly seen = new Map<string, Seen>();
+  private readonly similar = new Map<string, Similar>();
+  private readonly buckets = new Map<string, Bucket>();
   private counter = 0;
 
   constructor(
@@ -42,6 +61,9 @@ export class EventRecorder {
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const now = this.clock.now();
     const m = obj.metadata;
+    const who = `${source.component}\u0000${source.host ?? ''}\u0000${m.uid ?? ''}`;
+    message = this.combineSimilar(`${who}\u0000${type}\u0000${reason}`, message, now);
+    if (!this.takeToken(who, now)) return;
     const namespace = m.namespace || 'default';
     const key = [m.uid, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
     const prior = this.seen.get(key);
@@ -78,10 +100,34 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     });
     this.seen.set(key, { namespace, name, at: now });
-    if (this.seen.size > 5000) this.forgetOld(now);
+    if (this.seen.size + this.similar.size + this.buckets.size > 5000) this.forgetOld(now);
+  }
+
+  /** Beyond ten different messages for the same reason, one combined Event stands for all of them. */
+  private combineSimilar(key: string, message: string, now: number): string {
+    let sim = this.similar.get(key);
+    if (!sim || now - sim.since > AGGREGATE_MS) this.similar.set(key, (sim = { since: now, messages: new Set() }));
+    if (sim.messages.has(message)) return message;
+    if (sim.messages.size < SIMILAR_MAX) {
+      sim.messages.add(message);
+      return message;
+    }
+    return (sim.combined ??= `(combined from similar events): ${message}`);
+  }
+
+  private takeToken(key: string, now: number): boolean {
+    const b = this.buckets.get(key) ?? { tokens: BURST, at: now };
+    b.tokens = Math.min(BURST, b.tokens + (now - b.at) / REFILL_MS);
+    b.at = now;
+    this.buckets.set(key, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   }
 
   private forgetOld(now: number): void {
     for (const [k, v] of this.seen) if (now - v.at >= AGGREGATE_MS) this.seen.delete(k);
+    for (const [k, v] of this.similar) if (now - v.since > AGGREGATE_MS) this.similar.delete(k);
+    for (const [k, v] of this.buckets) if (v.tokens + (now - v.at) / REFILL_MS >= BURST) this.buckets.delete(k);
   }
 }

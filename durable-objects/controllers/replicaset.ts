@@ -12,7 +12,6 @@ import { orphanPods } from './workloads/orphans.ts';
 import { controllerRef, isActive, refersTo } from './workloads/pods.ts';
 import { manageReplicas, RS_COMPONENT, type Failure } from './workloads/rs-pods.ts';
 import { replicaSetStatus } from './workloads/rs-status.ts';
-import { recordEvent } from './workloads/recorder.ts';
 
 const RESOURCE = 'replicasets.apps';
 const FAILURE_RETRY_MIN_MS = 1_000;
@@ -69,12 +68,12 @@ export const replicaSet = {
     if (!rs) return;
     const sel = selectorOf(rs);
     if (!sel?.length) {
-      recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Warning', 'InvalidSelector', 'The ReplicaSet has an empty or invalid selector; it manages no pods.');
+      ctx.events.record(rs as KubeObject, 'Warning', 'InvalidSelector', 'The ReplicaSet has an empty or invalid selector; it manages no pods.', { component: RS_COMPONENT });
       return;
     }
     if (rs.spec?.template && !matchesLabels(sel, rs.spec.template.metadata?.labels)) {
       // Pods from this template would never be counted: creating them would never end.
-      recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Warning', 'InvalidSpec', 'The selector does not match the template labels.');
+      ctx.events.record(rs as KubeObject, 'Warning', 'InvalidSpec', 'The selector does not match the template labels.', { component: RS_COMPONENT });
       return;
     }
     const uid = rs.metadata.uid!;

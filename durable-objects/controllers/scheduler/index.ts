@@ -118,7 +118,7 @@ interface Failure {
 function fail(ctx: ReconcileContext, st: SchedulerState, pod: Pod, f: Failure): ReconcileResult {
   const now = ctx.clock.now();
   const parked = st.queue.park(`${pod.metadata.namespace}/${pod.metadata.name}`, pod.metadata.uid ?? '', f.plugins, now);
-  if (st.queue.takeEventToken(parked, now)) ctx.events.warning(pod, 'FailedScheduling', f.message, SOURCE);
+  ctx.events.warning(pod, 'FailedScheduling', f.message, SOURCE); // the recorder's spam filter keeps retries quiet
   setScheduledCondition(ctx, pod, f.reason, f.message, f.nominated);
   return { requeueAfterMs: FLUSH_MS };
 }

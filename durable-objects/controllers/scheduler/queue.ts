@@ -6,9 +6,6 @@ export const INITIAL_BACKOFF_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
 /** How long a pod may wait without an attempt (upstream's podMaxInUnschedulablePodsDuration). */
 export const FLUSH_MS = 5 * 60_000;
-/** client-go's per-object event spam filter: a burst of 25 events, then one more per five minutes. */
-const EVENT_BURST = 25;
-const EVENT_REFILL_MS = 5 * 60_000;
 
 export type ClusterChange = 'NodeChanged' | 'PodRemoved' | 'PodAdded';
 
@@ -25,9 +22,6 @@ export interface Parked {
   /** Earliest time of the next attempt. */
   retryAt: number;
   plugins: ReadonlySet<string>;
-  /** FailedScheduling events this pod may still record right away, as of `tokensAt`. */
-  eventTokens: number;
-  tokensAt: number;
 }
 
 export function backoffMs(attempts: number): number {
@@ -41,21 +35,9 @@ export class UnschedulableQueue {
   park(key: string, uid: string, plugins: ReadonlySet<string>, now: number): Parked {
     const prior = this.get(key, uid);
     const attempts = (prior?.attempts ?? 0) + 1;
-    const p: Parked = { uid, attempts, retryAt: now + backoffMs(attempts), plugins, eventTokens: prior?.eventTokens ?? EVENT_BURST, tokensAt: prior?.tokensAt ?? now };
+    const p: Parked = { uid, attempts, retryAt: now + backoffMs(attempts), plugins };
     this.parked.set(key, p);
     return p;
-  }
-
-  /** Whether this failure may record an event: a pod retried every ten seconds must not write an event every ten seconds. */
-  takeEventToken(p: Parked, now: number): boolean {
-    const refill = Math.floor((now - p.tokensAt) / EVENT_REFILL_MS);
-    if (refill > 0) {
-      p.eventTokens = Math.min(EVENT_BURST, p.eventTokens + refill);
-      p.tokensAt += refill * EVENT_REFILL_MS;
-    }
-    if (p.eventTokens <= 0) return false;
-    p.eventTokens--;
-    return true;
   }
 
   /** The entry of this pod (a recreated pod of the same name starts afresh). */

@@ -4,7 +4,6 @@ import type { Deployment, ReplicaSet } from '../../registry/schemas/index.ts';
 import type { EventType } from '../events.ts';
 import type { KubeObject } from '../../types.ts';
 import { clone } from '../../util.ts';
-import { recordEvent } from './recorder.ts';
 import { desired, maxSurge } from './deploy-math.ts';
 import { DESIRED_REPLICAS, MAX_REPLICAS, replicasOf } from './rs-util.ts';
 
@@ -25,7 +24,7 @@ export class Halt {
 }
 
 export function event(r: Rollout, type: EventType, reason: string, message: string): void {
-  recordEvent(r.ctx, DEPLOY_COMPONENT, r.d as KubeObject, type, reason, message);
+  r.ctx.events.record(r.d as KubeObject, type, reason, message, { component: DEPLOY_COMPONENT });
 }
 
 export function hasProgressDeadline(d: Deployment): boolean {

@@ -5,7 +5,6 @@ import type { KubeObject } from '../../types.ts';
 import { ApiError } from '../../apiserver/errors.ts';
 import { controllerRef, ownerRefTo } from './pods.ts';
 import { podsToDelete } from './pod-ranking.ts';
-import { recordEvent } from './recorder.ts';
 
 export const RS_COMPONENT = 'replicaset-controller';
 
@@ -49,11 +48,11 @@ function create(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[], count: num
       try {
         const pod = ctx.client.create(next()) as Pod;
         out.push(pod);
-        recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+        ctx.events.record(rs as KubeObject, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: RS_COMPONENT });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         failure = { reason: 'FailedCreate', message: e.message };
-        recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
+        ctx.events.record(rs as KubeObject, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, { component: RS_COMPONENT });
         break;
       }
     }
@@ -82,12 +81,12 @@ function remove(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[], count: num
       const name = p.metadata.name!;
       try {
         gone.add(name);
-        if (ctx.client.delete('v1', 'Pod', p.metadata.namespace, name)) recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Normal', 'SuccessfulDelete', `Deleted pod: ${name}`);
+        if (ctx.client.delete('v1', 'Pod', p.metadata.namespace, name)) ctx.events.record(rs as KubeObject, 'Normal', 'SuccessfulDelete', `Deleted pod: ${name}`, { component: RS_COMPONENT });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         gone.delete(name);
         failure = { reason: 'FailedDelete', message: e.message };
-        recordEvent(ctx, RS_COMPONENT, rs as KubeObject, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`);
+        ctx.events.record(rs as KubeObject, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`, { component: RS_COMPONENT });
         break;
       }
     }

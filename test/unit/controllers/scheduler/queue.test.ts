@@ -31,12 +31,4 @@ describe('Unschedulable queue', () => {
     expect(q.get('default/p', 'uid-1')?.attempts).toBe(2);
     expect(q.get('default/p', 'uid-2')).toBeUndefined();
   });
-
-  it('lets a pod record a burst of 25 FailedScheduling events, then one per five minutes', () => {
-    const q = new UnschedulableQueue();
-    let now = 0;
-    let recorded = 0;
-    for (let i = 0; i < 40; i++, now += 10_000) if (q.takeEventToken(q.park('default/p', 'u', new Set(), now), now)) recorded++;
-    expect(recorded).toBe(26);
-  });
 });
