@@ -1,0 +1,55 @@
+// A pod as a chip (name, IP or status, coloured by phase) and the "+ N more" summary for pods that do not fit.
+import { h, setAttr, setClass, setText } from '../lib/dom.ts';
+import { podStatus, splitName, TONE_LABEL, TONE_ORDER, type Tone } from '../lib/kube.ts';
+import type { ClusterState } from '../live/store.ts';
+import { keyOf } from '../live/store.ts';
+import type { KubeObject } from '../live/types.ts';
+
+export function podChip(state: ClusterState, p: KubeObject, label?: string): HTMLButtonElement {
+  const el = h(
+    'button',
+    { class: 'pod', type: 'button', onclick: () => state.select({ r: 'pods', name: el.dataset.name!, namespace: el.dataset.ns }) },
+    h('span', { class: 'dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'pname' }, h('span', { class: 'pre' }), h('span', { class: 'suf' })),
+    h('span', { class: 'pinfo' }),
+  );
+  updatePodChip(state, el, p, label);
+  return el;
+}
+
+export function updatePodChip(state: ClusterState, el: HTMLElement, p: KubeObject, label?: string): void {
+  const st = podStatus(p);
+  const [pre, suf] = label ? ['', label] : splitName(p);
+  const sys = p.metadata.namespace === 'kube-system' ? ' system' : '';
+  const sel = state.selection?.r === 'pods' && state.selection.name === p.metadata.name && state.selection.namespace === p.metadata.namespace;
+  setClass(el, `pod ${st.tone}${sys}${sel ? ' selected' : ''}`);
+  el.dataset.name = p.metadata.name;
+  el.dataset.ns = p.metadata.namespace ?? '';
+  el.dataset.phase = p.status?.phase ?? 'Pending';
+  el.dataset.status = st.text;
+  setAttr(el, 'data-node', p.spec?.nodeName ?? '');
+  setText(el.children[1]!.children[0]!, pre);
+  setText(el.children[1]!.children[1]!, suf);
+  const ip = p.status?.podIP as string | undefined;
+  const info = st.text === 'Running' && ip ? ip : st.text;
+  setText(el.children[2]!, info);
+  setAttr(el, 'title', `${p.metadata.namespace}/${p.metadata.name}\n${st.text}${ip ? ` · ${ip}` : ''}${p.spec?.nodeName ? ` · ${p.spec.nodeName}` : ''}`);
+  setAttr(el, 'aria-label', `Pod ${p.metadata.name}: ${st.text}${ip ? `, IP ${ip}` : ''}`);
+  setAttr(el, 'aria-pressed', sel ? 'true' : 'false');
+}
+
+export const podKey = (p: KubeObject) => keyOf(p);
+
+/** Counts by colour, in a fixed order, for summaries like "+ 950 more: 900 Running, 50 Pending". */
+export function toneCounts(pods: KubeObject[]): Array<[Tone, number]> {
+  const c = new Map<Tone, number>();
+  for (const p of pods) {
+    const t = podStatus(p).tone;
+    c.set(t, (c.get(t) ?? 0) + 1);
+  }
+  return TONE_ORDER.filter((t) => c.has(t)).map((t) => [t, c.get(t)!]);
+}
+
+export function toneSummary(counts: Array<[Tone, number]>): HTMLElement[] {
+  return counts.map(([t, n]) => h('span', { class: `tally ${t}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }), `${n} ${TONE_LABEL[t]}`));
+}
