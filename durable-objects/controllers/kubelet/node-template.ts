@@ -1,6 +1,7 @@
 // The Node a simulated kubelet registers: labels, taints, capacity, conditions and node info of a kubeadm node.
 import type { KubeObject } from '../../types.ts';
 import { rfc3339 } from '../../apiserver/context.ts';
+import { nodeImageNames, resolveImage } from './images.ts';
 
 export const KUBELET_VERSION = 'v1.32.0';
 export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
@@ -44,6 +45,21 @@ export function capacityFor(role: NodeRole): { capacity: Record<string, string>;
   return { capacity, allocatable };
 }
 
+/** Images a kubeadm node already holds: the sandbox image and kube-proxy, plus the control plane's own. */
+export function preloadedImages(role: NodeRole): Array<{ names: string[]; sizeBytes: number }> {
+  const specs = ['registry.k8s.io/pause:3.10', `registry.k8s.io/kube-proxy:${KUBELET_VERSION}`];
+  if (role === 'control-plane') {
+    specs.push('registry.k8s.io/etcd:3.5.16-0', 'registry.k8s.io/coredns/coredns:v1.11.3');
+    for (const c of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) specs.push(`registry.k8s.io/${c}:${KUBELET_VERSION}`);
+  }
+  const out: Array<{ names: string[]; sizeBytes: number }> = [];
+  for (const spec of specs) {
+    const r = resolveImage(spec);
+    if (r.ok) out.push({ names: nodeImageNames(r), sizeBytes: r.sizeBytes });
+  }
+  return out.sort((a, b) => b.sizeBytes - a.sizeBytes);
+}
+
 export function nodeManifest(name: string, role: NodeRole, index: number, now: number): { metadata: KubeObject['metadata']; [k: string]: unknown } {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -71,6 +87,7 @@ export function nodeManifest(name: string, role: NodeRole, index: number, now: n
       conditions: healthyConditions(now, now),
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: nodeInfo(name),
+      images: preloadedImages(role),
     },
   };
 }
