@@ -1,13 +1,14 @@
 // The Durable Object of one sandbox cluster: entry points only (RPC, fetch, alarm); the cluster itself is plain modules.
 import { DurableObject } from 'cloudflare:workers';
 import { Cluster } from './cluster.ts';
+import { sqlActivityLog } from './activity.ts';
 import { SqlBackend } from './store/sql-backend.ts';
 import { migrate } from './store/migrations.ts';
 import { cryptoRandom, systemClock } from './apiserver/context.ts';
 import { realTimers } from './apiserver/watch-http.ts';
 import { ApiError, statusResponse } from './apiserver/errors.ts';
 import { Session, type Rights } from './session/session.ts';
-import { hashToken } from './session/ids.ts';
+import { hashToken, viewTokenFor } from './session/ids.ts';
 import { kubeconfig, serverUrl } from './session/kubeconfig.ts';
 import type { SessionOptions } from './session/options.ts';
 import type { Caller } from './apiserver/handler.ts';
@@ -35,6 +36,20 @@ export interface SessionSummary {
 }
 
 export const USERS: Record<Rights, string> = { edit: 'sandbox-admin', view: 'sandbox-viewer' };
+
+/** The web view names its person (presence, activity); kubectl callers stay the sandbox users. */
+function displayName(req: Request): string | undefined {
+  const raw = req.headers.get('x-sandbox-display-name');
+  if (!raw) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  name = name.replace(/[\u0000-\u001f"]/g, '').trim().slice(0, 40);
+  return name || undefined;
+}
 
 /** How long one alarm may reconcile before yielding to requests and watch streams. */
 const SLICE_MS = 100;
@@ -77,6 +92,7 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
       config: { profile: this.session.record.options.profile, network: this.session.record.options.network },
       alarm: { request: (at) => this.requestAlarm(at) },
       historyLimit: Number(this.env.HISTORY_LIMIT) || undefined,
+      activityLog: sqlActivityLog(sql),
     });
     // Sockets that stayed connected while the object hibernated are still ours.
     for (const ws of this.ctx.getWebSockets()) this.cluster.live.restore(ws);
@@ -119,7 +135,7 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
       const rights = await this.session.authenticate(req.headers.get('x-sandbox-token'));
       if (!rights) throw new ApiError('Unauthorized', 'Unauthorized: the token does not belong to this sandbox');
       if (this.session.touch(Date.now())) this.ctx.waitUntil(this.scheduleExpiry());
-      const caller: Caller = { name: USERS[rights], canWrite: rights === 'edit', userAgent: req.headers.get('user-agent') ?? '' };
+      const caller: Caller = { name: displayName(req) ?? USERS[rights], canWrite: rights === 'edit', userAgent: req.headers.get('user-agent') ?? '' };
       const origin = req.headers.get('x-sandbox-origin') ?? '';
       return await routeInternal(req, {
         cluster: this.cluster,
@@ -131,7 +147,14 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
           return kubeconfig({ origin, id: this.session!.record.id, token, rights });
         },
         apiServer: () => serverUrl(origin, this.session!.record.id, req.headers.get('x-sandbox-token')!),
+        origin,
+        viewToken: () => viewTokenFor(req.headers.get('x-sandbox-token')!),
         destroy: () => this.destroy(),
+        updateOptions: (patch) => {
+          const options = { ...this.session!.record.options, ...patch };
+          this.session!.setOptions(options);
+          this.cluster!.env.config.profile = options.profile;
+        },
         acceptLive: () => {
           const pair = new WebSocketPair();
           const [client, server] = [pair[0], pair[1]];
@@ -149,8 +172,14 @@ export class ClusterObject extends DurableObject<ClusterEnv> {
     this.cluster?.live.message(ws, message);
   }
 
-  override async webSocketClose(ws: WebSocket): Promise<void> {
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     this.cluster?.live.close(ws);
+    // Complete the closing handshake the browser started.
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {

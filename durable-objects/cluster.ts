@@ -13,7 +13,7 @@ import { applyManifests, type ApplyResponse } from './apiserver/apply-manifests.
 import { bootstrap } from './bootstrap.ts';
 import type { SessionOptions } from './session/options.ts';
 import type { KubeObject } from './types.ts';
-import { Activity, type ActivityEntry } from './activity.ts';
+import { Activity, type ActivityEntry, type ActivityLog } from './activity.ts';
 import { Engine, type AlarmPort, type RunStats } from './controllers/engine.ts';
 import { CONTROLLERS } from './controllers/index.ts';
 import type { Controller, ReconcileContext } from './controllers/types.ts';
@@ -32,6 +32,8 @@ export interface ClusterDeps {
   config: ClusterConfig;
   /** Where the engine asks to be woken (the Durable Object's alarm). */
   alarm: AlarmPort;
+  /** Durable activity feed (absent: memory only). */
+  activityLog?: ActivityLog;
   /** Defaults to every controller; tests may run a subset. */
   controllers?: readonly Controller[];
   historyLimit?: number;
@@ -51,7 +53,7 @@ export class Cluster {
     this.store = new Store(deps.backend, { historyLimit: deps.historyLimit });
     this.registry = registry();
     this.hub = new WatchHub(this.store);
-    this.activity = new Activity(deps.clock);
+    this.activity = new Activity(deps.clock, deps.activityLog);
     this.live = new LiveHub(this.store, this.activity);
     const admission: AdmissionPlugin[] = ADMISSION;
     this.env = {

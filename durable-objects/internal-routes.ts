@@ -2,7 +2,10 @@
 // an already-authenticated caller (see cluster-object.ts) to the Kubernetes API or the session endpoints.
 import { ApiError } from './apiserver/errors.ts';
 import type { Caller } from './apiserver/handler.ts';
-import { readBody } from './apiserver/decode.ts';
+import { readBody, parseJson } from './apiserver/decode.ts';
+import { injectFault, parseFault } from './faults.ts';
+import { runKubectl } from './kubectl/index.ts';
+import { z } from 'zod';
 import type { Cluster } from './cluster.ts';
 import type { Rights } from './session/session.ts';
 import type { SessionSummary } from './cluster-object.ts';
@@ -14,10 +17,18 @@ export interface InternalContext {
   summary(): SessionSummary;
   kubeconfig(): string;
   apiServer(): string;
+  origin: string;
+  /** For edit callers: the view token derived from their token (share the view link from any edit page). */
+  viewToken(): Promise<string>;
   destroy(): Promise<void>;
+  /** Changes what may change after creation (the simulation profile). */
+  updateOptions(patch: { profile?: 'realistic' | 'fast' }): void;
   /** Accepts the web view's WebSocket (hibernatable) for this caller. */
   acceptLive(req: Request): Response;
 }
+
+const SessionPatchSchema = z.object({ profile: z.enum(['realistic', 'fast']).optional() }).strict();
+const KubectlSchema = z.object({ command: z.string().max(10_000), stdin: z.string().max(3 * 1024 * 1024).optional() }).strict();
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -32,8 +43,30 @@ export async function routeInternal(req: Request, c: InternalContext): Promise<R
   const path = url.pathname;
   if (path.startsWith('/k8s/') || path === '/k8s') return c.cluster.api(req, path.slice('/k8s'.length) || '/', c.caller);
   switch (`${req.method} ${path}`) {
-    case 'GET /session':
-      return json({ ...c.summary(), rights: c.rights, user: c.caller.name, apiServer: c.apiServer() });
+    case 'GET /session': {
+      const info: Record<string, unknown> = { ...c.summary(), rights: c.rights, user: c.caller.name, apiServer: c.apiServer() };
+      if (c.rights === 'edit') {
+        const viewToken = await c.viewToken();
+        info.viewToken = viewToken;
+        info.viewUrl = `${c.origin}/s/${c.summary().id}#${viewToken}`;
+      }
+      return json(info);
+    }
+    case 'PATCH /session': {
+      requireEdit(c, 'changing the sandbox');
+      const parsed = SessionPatchSchema.safeParse(parseJson(await readBody(req)));
+      if (!parsed.success) throw new ApiError('BadRequest', `invalid session change: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+      c.updateOptions(parsed.data);
+      return json({ ...c.summary(), rights: c.rights });
+    }
+    case 'POST /faults':
+      requireEdit(c, 'fault injection');
+      return json(injectFault(c.cluster, parseFault(parseJson(await readBody(req))), c.caller));
+    case 'POST /kubectl': {
+      const parsed = KubectlSchema.safeParse(parseJson(await readBody(req)));
+      if (!parsed.success) throw new ApiError('BadRequest', 'expected {"command": "get pods", "stdin"?: "..."}');
+      return json(await runKubectl(c.cluster.env, c.caller, parsed.data.command, parsed.data.stdin));
+    }
     case 'DELETE /session':
       requireEdit(c, 'deleting the sandbox');
       await c.destroy();

@@ -70,6 +70,7 @@ export function applyManifests(env: ApiEnv, text: string, contentType: string | 
     });
     // Namespaces first, so a manifest that creates a namespace and fills it applies in one go.
     plan.sort((a, b) => Number(b.s.kind === 'Namespace') - Number(a.s.kind === 'Namespace'));
+    const changed: KubeObject[] = [];
     const results: ApplyResultItem[] = env.store.transaction(() =>
       plan.map(({ s, obj, name, namespace }) => {
         const applied = JSON.parse(JSON.stringify(obj)) as KubeObject;
@@ -79,7 +80,7 @@ export function applyManifests(env: ApiEnv, text: string, contentType: string | 
         applied.metadata.annotations = { ...annotations, [LAST_APPLIED]: `${lastApplied}\n` };
         if (namespace) applied.metadata.namespace = namespace;
         const r = applyObject(env, s, namespace, name, applied, { fieldManager: APPLY_MANAGER, force: true, fieldValidation: 'Strict' });
-        if (r.changed) env.onWrite?.({ caller, verb: 'apply', object: r.object, dryRun: false });
+        if (r.changed) changed.push(r.object);
         const action: ApplyAction = r.created ? 'created' : r.changed ? 'configured' : 'unchanged';
         const item: ApplyResultItem = {
           apiVersion: obj.apiVersion,
@@ -92,6 +93,8 @@ export function applyManifests(env: ApiEnv, text: string, contentType: string | 
         return item;
       }),
     );
+    // Only what committed is activity: a rolled-back document never happened.
+    for (const object of changed) env.onWrite?.({ caller, verb: 'apply', object, dryRun: false });
     return { status: 200, body: { kind: 'ApplyResult', apiVersion: 'sandbox/v1', results } };
   } catch (e) {
     const st = toStatus(e);

@@ -2,6 +2,7 @@
 import type { ChangeEvent } from '../store/types.ts';
 import type { Controller, ReconcileContext } from './types.ts';
 import { keyOfObject } from './types.ts';
+import { TimerHeap } from './timer-heap.ts';
 
 /** Where the engine asks to be woken: the Durable Object's alarm (or a test's fake). */
 export interface AlarmPort {
@@ -22,7 +23,7 @@ export class Engine {
   private readonly queue = new Set<string>();
   private readonly lowQueue = new Set<string>();
   private readonly lowPriority = new Set<string>();
-  private readonly timers = new Map<string, number>();
+  private readonly timers = new TimerHeap();
   private readonly failures = new Map<string, number>();
   private readonly byName = new Map<string, Controller>();
   private readonly byResource = new Map<string, Controller[]>();
@@ -63,8 +64,7 @@ export class Engine {
   after(controller: string, key: string, ms: number): void {
     const id = `${controller}\u0000${key}`;
     const due = this.ctx.clock.now() + Math.max(0, ms);
-    const cur = this.timers.get(id);
-    if (cur === undefined || due < cur) this.timers.set(id, due);
+    this.timers.set(id, due);
     if (!this.running) this.alarm.request(due);
   }
 
@@ -78,9 +78,7 @@ export class Engine {
 
   /** When the next timer is due, if any. */
   nextTimer(): number | undefined {
-    let min: number | undefined;
-    for (const t of this.timers.values()) if (min === undefined || t < min) min = t;
-    return min;
+    return this.timers.peek();
   }
 
   /** After a restart nothing is queued: every controller looks at everything once. */
@@ -121,17 +119,9 @@ export class Engine {
   }
 
   private promoteDueTimers(): number {
-    if (!this.timers.size) return 0;
-    const now = this.ctx.clock.now();
-    let n = 0;
-    for (const [id, due] of this.timers) {
-      if (due <= now) {
-        this.timers.delete(id);
-        this.queueFor(id.slice(0, id.indexOf('\u0000'))).add(id);
-        n++;
-      }
-    }
-    return n;
+    const due = this.timers.takeDue(this.ctx.clock.now());
+    for (const id of due) this.queueFor(id.slice(0, id.indexOf('\u0000'))).add(id);
+    return due.length;
   }
 
   private runOne(id: string, stats: RunStats): void {

@@ -1,7 +1,7 @@
 // Address management from the seed's networking story: Service IPs (10.96.0.0/12), NodePorts (30000-32767), node pod
 // CIDRs (overlay, flannel-style 10.244.N.0/24) or pod IPs straight from the node subnet (flat, Azure-CNI-style).
 import type { Store } from '../store/store.ts';
-import type { ClusterConfig, Random } from '../apiserver/context.ts';
+import type { Random } from '../apiserver/context.ts';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 export const POD_NETWORK = '10.244.0.0/16';
@@ -95,30 +95,4 @@ export function nextNodeIP(store: Store): string {
   }
   for (let i = 10; i < 250; i++) if (!used.has(`10.240.0.${i}`)) return `10.240.0.${i}`;
   throw new Error('node subnet exhausted');
-}
-
-/** A free pod IP on a node: inside its pod CIDR (overlay) or anywhere in the shared node subnet (flat). */
-export function allocatePodIP(store: Store, config: ClusterConfig, nodeName: string): string | undefined {
-  const node = store.get('nodes', '', nodeName);
-  if (!node) return undefined;
-  const used = new Set<string>();
-  const cidr = config.network === 'overlay' ? (node.spec as { podCIDR?: string } | undefined)?.podCIDR : undefined;
-  for (const e of store.list('pods')) {
-    const ip = (e.object.status as { podIP?: string } | undefined)?.podIP;
-    if (ip) used.add(ip);
-  }
-  if (cidr) {
-    const base = ipToInt(cidr.split('/')[0]!);
-    for (let i = 2; i < 255; i++) {
-      const ip = intToIp(base + i);
-      if (!used.has(ip)) return ip;
-    }
-    return undefined;
-  }
-  const base = ipToInt('10.240.1.0');
-  for (let i = 1; i < 255 * 250; i++) {
-    const ip = intToIp(base + i);
-    if (!ip.endsWith('.0') && !ip.endsWith('.255') && !used.has(ip)) return ip;
-  }
-  return undefined;
 }

@@ -24,6 +24,15 @@ export function newToken(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * The view token is derived from the edit token (one-way): whoever holds the edit link can always hand out the view
+ * link, while a view token reveals nothing about the edit token.
+ */
+export async function viewTokenFor(editToken: string): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`kube-sandbox view:${editToken}`)));
+  return btoa(String.fromCharCode(...d)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 export const SESSION_ID_RE = /^[a-z2-7]{26}$/;
 export const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 

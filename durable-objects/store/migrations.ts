@@ -22,6 +22,10 @@ export const MIGRATIONS: Migration[] = [
       'CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)',
     ],
   },
+  {
+    id: '0002_activity',
+    sql: ['CREATE TABLE activity (id INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL)'],
+  },
 ];
 
 export function migrate(sql: SqlStorage): void {

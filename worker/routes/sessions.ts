@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { ApiError, errors } from '../../durable-objects/apiserver/errors.ts';
 import { SessionOptionsSchema } from '../../durable-objects/session/options.ts';
-import { newSessionId, newToken } from '../../durable-objects/session/ids.ts';
+import { newSessionId, newToken, viewTokenFor } from '../../durable-objects/session/ids.ts';
 import { kubeconfig, serverUrl } from '../../durable-objects/session/kubeconfig.ts';
 import { bearer, clusterStub, forward } from '../forward.ts';
 
@@ -37,7 +37,7 @@ sessions.post('/', async (c) => {
   const ttlSeconds = opts.ttlSeconds ?? (Number(c.env.SESSION_TTL_SECONDS) || 4 * 3600);
   const id = newSessionId();
   const token = newToken();
-  const viewToken = newToken();
+  const viewToken = await viewTokenFor(token);
   const summary = await clusterStub(c.env, id).create({ id, token, viewToken, options: opts, ttlSeconds });
   const origin = new URL(c.req.url).origin;
   return c.json(
@@ -61,7 +61,10 @@ sessions.post('/', async (c) => {
 const endpoints: Array<[string, string, string]> = [
   ['get', '/:id', '/session'],
   ['delete', '/:id', '/session'],
+  ['patch', '/:id', '/session'],
   ['get', '/:id/kubeconfig', '/kubeconfig'],
+  ['post', '/:id/faults', '/faults'],
+  ['post', '/:id/kubectl', '/kubectl'],
   ['post', '/:id/apply', '/apply'],
   ['get', '/:id/activity', '/activity'],
 ];

@@ -5,7 +5,8 @@ import { ageColumn, nameColumn } from '../../apiserver/table.ts';
 
 function nodeStatus(n: Node): string {
   const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
-  let s = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown';
+  // kubectl prints NotReady for both False and Unknown; only a node that never reported is Unknown.
+  let s = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
   if (n.spec?.unschedulable) s += ',SchedulingDisabled';
   return s;
 }

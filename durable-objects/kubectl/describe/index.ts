@@ -1,0 +1,27 @@
+// Which describer prints which kind; the generic one covers the rest.
+import type { ResourceStrategy } from '../../registry/strategy.ts';
+import { describeConfigMap } from './configmap.ts';
+import { describeDeployment } from './deployment.ts';
+import { describeEndpointSlice } from './endpointslice.ts';
+import { describeGeneric } from './generic.ts';
+import { describeNamespace } from './namespace.ts';
+import { describeNode } from './node.ts';
+import { describePod } from './pod.ts';
+import { describeReplicaSet } from './replicaset.ts';
+import { describeService } from './service.ts';
+import type { Describer } from './types.ts';
+
+const DESCRIBERS: Record<string, Describer> = {
+  '/Pod': describePod,
+  'apps/Deployment': describeDeployment,
+  'apps/ReplicaSet': describeReplicaSet,
+  '/Service': describeService,
+  '/Node': describeNode,
+  '/Namespace': describeNamespace,
+  '/ConfigMap': describeConfigMap,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
+};
+
+export function describerFor(s: ResourceStrategy): Describer {
+  return DESCRIBERS[`${s.group}/${s.kind}`] ?? describeGeneric;
+}
