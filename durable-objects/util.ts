@@ -26,3 +26,27 @@ export function clone<T>(v: T): T {
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * A writable version of a value built partly from frozen store objects: frozen parts are copied, everything else is
+ * kept as is. Much cheaper than a full clone when only a few branches came from the store.
+ */
+export function thaw<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Object.isFrozen(v)) {
+    if (Array.isArray(v)) return v.map(thaw) as T;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = thaw((v as Record<string, unknown>)[k]);
+    return out as T;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = thaw(v[i]);
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const c = o[k];
+    if (c !== null && typeof c === 'object') o[k] = thaw(c);
+  }
+  return v;
+}

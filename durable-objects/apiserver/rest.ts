@@ -113,11 +113,6 @@ export function readCurrent(ctx: ApiContext, s: ResourceStrategy, namespace: str
   return s.storage ? s.storage.fromStorage(o) : o;
 }
 
-function objectSizeCheck(obj: KubeObject): void {
-  // SQLite rows and etcd both cap an object; refuse clearly instead of failing the write.
-  if (JSON.stringify(obj).length > 1_572_864) throw new ApiError('RequestEntityTooLarge', 'Request entity too large: the object exceeds the 1.5 MiB limit of the store');
-}
-
 export function createObject(ctx: ApiContext, s: ResourceStrategy, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): WriteResult {
   const obj = checkKind(s, body);
   const m = meta(obj);
@@ -156,7 +151,6 @@ export function createObject(ctx: ApiContext, s: ResourceStrategy, namespace: st
   runAdmission(ctx, { operation: 'create', resource: storageResource(s), subresource: opts.subresource, strategy: s, object: obj, old: undefined, dryRun: !!opts.dryRun });
   validate(ctx, s, obj, undefined, opts);
   if (!opts.trusted && !opts.ownershipComputed) trackManagedFields(s, undefined, obj, managerOf(opts), now, opts.subresource);
-  objectSizeCheck(obj);
   if (opts.dryRun) return { object: obj, warnings, created: true, changed: true };
   return { object: storeWrite(ctx, s, obj, undefined, undefined), warnings, created: true, changed: true };
 }
@@ -202,7 +196,6 @@ function finishUpdate(ctx: ApiContext, s: ResourceStrategy, obj: KubeObject, old
   } else if (!opts.ownershipComputed) trackManagedFields(s, old, obj, managerOf(opts), now, opts.subresource);
   m.resourceVersion = om.resourceVersion;
   if (deepEqual(obj, old)) return { object: old, warnings, created: false, changed: false };
-  objectSizeCheck(obj);
   if (m.deletionTimestamp && finalizersOf(s, obj).length === 0 && !(m.deletionGracePeriodSeconds ?? 0)) {
     if (opts.dryRun) return { object: obj, warnings, created: false, changed: true };
     const gone = ctx.store.delete(storageResource(s), s.namespaced ? (m.namespace ?? '') : '', m.name ?? '', expectedRV);

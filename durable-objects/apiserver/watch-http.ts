@@ -54,6 +54,7 @@ export function serveWatch(w: WatchRequest): Response {
 
   const close = () => {
     if (!open) return;
+    flush();
     open = false;
     unsubscribe();
     for (const h of handles) w.timers.clearTimeout(h);
@@ -61,14 +62,38 @@ export function serveWatch(w: WatchRequest): Response {
   };
   writer.closed.catch(close);
 
-  const send = (type: string, objectJson: string) => {
-    if (!open) return;
+  // Lines of one synchronous burst (a controller creating 200 pods) leave as one chunk: far fewer, larger writes
+  // through the stream hops between the object, the Worker and the client.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (!pending.length || !open) return;
+    let chunk: Uint8Array;
+    if (pending.length === 1) chunk = pending[0]!;
+    else {
+      chunk = new Uint8Array(pendingBytes);
+      let off = 0;
+      for (const p of pending) {
+        chunk.set(p, off);
+        off += p.byteLength;
+      }
+    }
+    pending = [];
+    pendingBytes = 0;
     if ((writer.desiredSize ?? 0) < 0) {
       close();
       return;
     }
-    writer.write(enc.encode(`{"type":"${type}","object":${objectJson}}\n`)).catch(close);
+    writer.write(chunk).catch(close);
   };
+  const write = (bytes: Uint8Array) => {
+    if (!open) return;
+    if (!pending.length) queueMicrotask(flush);
+    pending.push(bytes);
+    pendingBytes += bytes.byteLength;
+  };
+  const line = (type: string, objectJson: string) => enc.encode(`{"type":"${type}","object":${objectJson}}\n`);
+  const send = (type: string, objectJson: string) => write(line(type, objectJson));
 
   const present = (d: Delivery): string => {
     let obj = d.object;
@@ -87,6 +112,14 @@ export function serveWatch(w: WatchRequest): Response {
 
   const deliver = (d: Delivery) => {
     lastRv = Math.max(lastRv, d.rv);
+    // Plain JSON lines are identical for every watcher of this change: encode once, share the bytes.
+    if (w.format === 'json' && !s.storage && d.encoded) {
+      const key = `${d.type}`;
+      let bytes = d.encoded.get(key);
+      if (!bytes) d.encoded.set(key, (bytes = line(d.type, d.json)));
+      write(bytes);
+      return;
+    }
     send(d.type, present(d));
   };
 

@@ -11,6 +11,11 @@ export interface Delivery {
   object: KubeObject;
   json: string;
   rv: number;
+  /**
+   * Encodings already made for this change, shared by every watcher it reaches: fifty watchers of a rollout must not
+   * each serialise the same pod again.
+   */
+  encoded?: Map<string, Uint8Array>;
 }
 
 export interface Watcher {
@@ -64,9 +69,11 @@ export class WatchHub {
   private dispatch(e: ChangeEvent): void {
     const set = this.byResource.get(e.key.resource);
     if (!set) return;
+    const encoded = new Map<string, Uint8Array>();
     for (const w of set) {
       const d = project(e, (o) => w.matches(o));
       if (!d) continue;
+      d.encoded = encoded;
       try {
         w.deliver(d);
       } catch (err) {

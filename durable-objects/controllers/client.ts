@@ -6,11 +6,15 @@ import { bindPod } from '../apiserver/bind.ts';
 import type { ResourceStrategy } from '../registry/strategy.ts';
 import type { KubeObject } from '../types.ts';
 import { ApiError } from '../apiserver/errors.ts';
-import { clone } from '../util.ts';
+import { thaw } from '../util.ts';
 
-/** Writes take a private copy: callers often build on objects read from the store, which are frozen and shared. */
+/**
+ * Writes need a writable object: callers often build on objects read from the store, which are frozen and shared, so
+ * the frozen parts are copied; the caller's own fresh parts are used (and may be changed) as they are, so never
+ * pass one object to two writes.
+ */
 function own<T>(obj: T): T {
-  return clone(obj);
+  return thaw(obj);
 }
 
 export class ObjectClient {

@@ -43,6 +43,8 @@ export class EventRecorder {
   private readonly similar = new Map<string, Similar>();
   private readonly buckets = new Map<string, Bucket>();
   private counter = 0;
+  /** Sweeping the maps is linear; during a burst nothing is old yet, so sweep at most once a minute. */
+  private nextSweep = 0;
 
   constructor(
     private readonly store: Store,
@@ -100,7 +102,10 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     });
     this.seen.set(key, { namespace, name, at: now });
-    if (this.seen.size + this.similar.size + this.buckets.size > 5000) this.forgetOld(now);
+    if (now >= this.nextSweep && this.seen.size + this.similar.size + this.buckets.size > 5000) {
+      this.forgetOld(now);
+      this.nextSweep = now + 60_000;
+    }
   }
 
   /** Beyond ten different messages for the same reason, one combined Event stands for all of them. */

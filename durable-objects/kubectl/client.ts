@@ -51,6 +51,8 @@ export class Client {
   constructor(
     readonly env: ApiEnv,
     caller: Caller,
+    /** Where the API's `Warning:` headers go (kubectl prints them on stderr). */
+    private readonly onWarning: (text: string) => void = () => {},
   ) {
     // Same person and rights; the agent makes managedFields say "kubectl" as they would for the real client.
     this.caller = { ...caller, userAgent: USER_AGENT };
@@ -69,7 +71,9 @@ export class Client {
       body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
       headers.set('content-type', o.contentType ?? 'application/json');
     }
-    return handleApi(this.env, new Request(url, { method, headers, body }), path, this.caller);
+    const res = await handleApi(this.env, new Request(url, { method, headers, body }), url.pathname, this.caller);
+    for (const m of (res.headers.get('warning') ?? '').matchAll(/\d{3} \S+ "((?:[^"\\]|\\.)*)"/g)) this.onWarning(JSON.parse(`"${m[1]}"`) as string);
+    return res;
   }
 
   /** A JSON answer, or a ServerError carrying the Status for anything but 2xx. */

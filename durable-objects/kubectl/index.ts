@@ -37,11 +37,15 @@ function commandStart(words: string[]): number {
   return i;
 }
 
+/** A group command without its subcommand prints its help, as cobra does, and fails. */
+class GroupHelp extends Error {}
+
 function findCommand(words: string[], at: number): { cmd: Command; rest: string[] } {
   const name = words[at]!;
   if (GROUPS[name]) {
     const sub = words[at + 1];
     const cmd = sub !== undefined ? COMMANDS[`${name} ${sub}`] : undefined;
+    if (sub === undefined || sub.startsWith('-')) throw new GroupHelp(GROUPS[name]!(undefined));
     if (!cmd) throw new CommandError(GROUPS[name]!(sub));
     return { cmd, rest: [...words.slice(0, at), ...words.slice(at + 2)] };
   }
@@ -67,7 +71,7 @@ export async function runKubectl(env: ApiEnv, caller: Caller, command: string, s
     const ns = p.str('namespace');
     if (ns === '') throw new CommandError('error: a namespace must be specified with -n/--namespace');
     const ctx: Ctx = {
-      client: new Client(env, caller),
+      client: new Client(env, caller, (w) => (stderr += `Warning: ${w}\n`)),
       registry: env.registry,
       namespace: ns ?? 'default',
       explicitNamespace: ns !== undefined,
@@ -79,6 +83,7 @@ export async function runKubectl(env: ApiEnv, caller: Caller, command: string, s
     const code = (await cmd.run(ctx, p)) ?? 0;
     return { exitCode: code, stdout, stderr };
   } catch (e) {
+    if (e instanceof GroupHelp) return { exitCode: 1, stdout: `${e.message}\n`, stderr: '' };
     const text = errorText(e);
     if (!(e instanceof CommandError) && !(e instanceof ServerError)) {
       // Unexpected failures are bugs here, not user mistakes: keep them visible in the logs.

@@ -26,6 +26,9 @@ export interface StoreOptions {
 
 export type ChangeListener = (e: ChangeEvent) => void;
 
+/** etcd's default request limit; also well under the Durable Object SQLite row limit. */
+export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
+
 /** Writes made inside `transaction()`: applied to memory at once, logged and announced only when all succeed. */
 interface Txn {
   undo: Array<{ resource: string; id: string; prev: Entry | undefined }>;
@@ -189,6 +192,8 @@ export class Store {
     const rv = this.rev + 1;
     obj.metadata.resourceVersion = String(rv);
     const json = JSON.stringify(obj);
+    // SQLite rows and etcd both cap an object; refuse clearly instead of failing the write.
+    if (json.length > MAX_OBJECT_BYTES) throw new ApiError('RequestEntityTooLarge', `Request entity too large: the object exceeds the ${MAX_OBJECT_BYTES / 1024 / 1024} MiB limit of the store`);
     const row: LogRow = { rv, resource: key.resource, namespace: key.namespace, name: key.name, type, value: json, prevRv: cur?.rv ?? 0 };
     const id = `${key.namespace}/${key.name}`;
     if (this.txn) {

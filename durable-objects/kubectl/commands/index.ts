@@ -8,10 +8,12 @@ import { create } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { drain } from './drain.ts';
+import { exec } from './exec.ts';
 import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
+import { patch } from './patch.ts';
 import { ROLLOUT_HELP } from './rollout/common.ts';
 import { rolloutHistory } from './rollout/history.ts';
 import { rolloutPause, rolloutResume } from './rollout/pause.ts';
@@ -21,6 +23,7 @@ import { rolloutUndo } from './rollout/undo.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
 import { setImage } from './set-image.ts';
+import { taint } from './taint.ts';
 import { version } from './version.ts';
 
 const ALL: Command[] = [
@@ -45,6 +48,9 @@ const ALL: Command[] = [
   annotate,
   expose,
   run,
+  patch,
+  taint,
+  exec,
   version,
   apiResources,
 ];

@@ -3,12 +3,15 @@ import type { ResourceStrategy } from '../../registry/strategy.ts';
 import { describeConfigMap } from './configmap.ts';
 import { describeDeployment } from './deployment.ts';
 import { describeEndpointSlice } from './endpointslice.ts';
+import { describeEndpoints } from './endpoints.ts';
 import { describeGeneric } from './generic.ts';
 import { describeNamespace } from './namespace.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeReplicaSet } from './replicaset.ts';
+import { describeSecret } from './secret.ts';
 import { describeService } from './service.ts';
+import { describeServiceAccount } from './serviceaccount.ts';
 import type { Describer } from './types.ts';
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -20,6 +23,9 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Namespace': describeNamespace,
   '/ConfigMap': describeConfigMap,
   'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
+  '/Endpoints': describeEndpoints,
+  '/Secret': describeSecret,
+  '/ServiceAccount': describeServiceAccount,
 };
 
 export function describerFor(s: ResourceStrategy): Describer {

@@ -17,8 +17,9 @@ function setup(controllers = [garbageCollector, namespaceController]) {
   // Pods lose their status on create (as in Kubernetes); tests that need a running pod write it afterwards.
   const client = {
     create<T extends KubeObject>(o: T): T {
+      const status = o.status;
       const made = base.create(o);
-      return o.kind === 'Pod' && o.status ? base.updateStatus({ ...made, status: o.status }) : made;
+      return o.kind === 'Pod' && status ? base.updateStatus({ ...made, status }) : made;
     },
   };
   const del = (apiVersion: string, kind: string, ns: string | undefined, name: string, propagationPolicy?: 'Orphan' | 'Background' | 'Foreground') =>
