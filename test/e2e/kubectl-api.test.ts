@@ -1,29 +1,9 @@
 // A stock kubectl against `wrangler dev`: everyday commands work and errors read as they do against a real server.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually, sandbox, type Sandbox } from './helpers/kubectl.ts';
+import { NGINX_DEPLOYMENT } from '../../web/src/lib/examples.ts';
 
-const NGINX = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const NGINX = NGINX_DEPLOYMENT;
 
 let s: Sandbox;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { kube, newSession, worker } from '../helpers/sandbox.ts';
+import { NGINX_DEPLOYMENT } from '../../web/src/lib/examples.ts';
 
 describe('Sessions', () => {
   it('creates a cluster with share links, tokens and kubeconfigs in one request', async () => {
@@ -108,28 +109,7 @@ describe('Sessions', () => {
 });
 
 describe('Apply endpoint', () => {
-  const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+  const deployment = NGINX_DEPLOYMENT;
 
   async function apply(s: { id: string; token: string }, body: string, contentType = 'application/yaml') {
     const res = await worker(`/api/sessions/${s.id}/apply`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': contentType }, body });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { enumOf, int32, int64, intOrString, mergeList, named, opt, req, rules, str, valueStruct, type Rules } from './dsl.ts';
 import { conditionStatus } from './core-common.ts';
 import type { Path } from './field-errors.ts';
-import { LabelSelectorSchema, labelSelectorMatches, TimeSchema, type LabelSelectorShape } from './meta.ts';
+import { LabelSelectorSchema, TimeSchema, type LabelSelectorShape } from './meta.ts';
+import { specMatches } from '../../apiserver/selectors.ts';
 import { isValidPercent, NEGATIVE_ERROR } from './names.ts';
 import { kindSchema, listSchema } from './objects.ts';
 import { PodTemplateSpecSchema, type PodTemplateSpec } from './pod.ts';
@@ -29,7 +30,7 @@ function checkTemplate(r: Rules, selector: LabelSelectorShape, template: PodTemp
   const empty = !Object.keys(selector.matchLabels ?? {}).length && !selector.matchExpressions?.length;
   const parseable = (selector.matchExpressions ?? []).every((e) => KNOWN_OPERATORS.has(e.operator));
   const labels = template.metadata?.labels ?? {};
-  if (!empty && parseable && !labelSelectorMatches(selector, labels)) {
+  if (!empty && parseable && !specMatches(selector, labels)) {
     r.invalid(['template', 'metadata', 'labels'], labels, '`selector` does not match template `labels`');
   }
   const spec = template.spec;

@@ -180,33 +180,6 @@ export const LabelSelectorSchema = named(
   { 'x-kubernetes-map-type': 'atomic' },
 );
 
-/** Whether `labels` satisfy `sel` (an empty selector matches everything, like LabelSelectorAsSelector). */
-export function labelSelectorMatches(sel: LabelSelectorShape, labels: Record<string, string> | undefined): boolean {
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(l, e.key);
-    const vals = e.values ?? [];
-    switch (e.operator) {
-      case 'In':
-        if (!has || !vals.includes(l[e.key]!)) return false;
-        break;
-      case 'NotIn':
-        if (has && vals.includes(l[e.key]!)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
 export const ConditionSchema = named(
   `${META}.Condition`,
   'A standard condition: one aspect of an object\'s current state, with when and why it last changed.',

@@ -5,7 +5,6 @@ import {
   formatFieldPath,
   isCIDR,
   isIP,
-  labelSelectorMatches,
   mapKey,
   parseQuantity,
   validateDNS1035Label,
@@ -66,22 +65,6 @@ describe('name validators for strategies', () => {
     expect(validateLabelSelectorSyntax({ matchExpressions: [{ key: 'tier', operator: 'Exists', values: ['a'] }] }, 'spec.selector')[0]!.message).toBe(
       "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
     );
-  });
-});
-
-describe('label selector matching', () => {
-  const labels = { app: 'nginx', tier: 'web' };
-  it.each([
-    [{}, true],
-    [{ matchLabels: { app: 'nginx' } }, true],
-    [{ matchLabels: { app: 'other' } }, false],
-    [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'db'] }] }, true],
-    [{ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['web'] }] }, false],
-    [{ matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] }, true],
-    [{ matchExpressions: [{ key: 'app', operator: 'Exists' }] }, true],
-    [{ matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, false],
-  ])('%j matches: %s', (sel, want) => {
-    expect(labelSelectorMatches(sel, labels)).toBe(want);
   });
 });
 

@@ -2,28 +2,7 @@
 // test must not depend on the scheduler and kubelets (the 1,000-pod view, the screenshots).
 import type { Session } from '../../helpers/kubectl.ts';
 
-export const NGINX = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+export { NGINX_DEPLOYMENT as NGINX } from '../../../../web/src/lib/examples.ts';
 
 export function podYaml(name: string, opts: { node?: string; labels?: Record<string, string>; image?: string } = {}): string {
   const labels = Object.entries(opts.labels ?? { app: 'demo' }).map(([k, v]) => `    ${k}: ${v}`).join('\n');
