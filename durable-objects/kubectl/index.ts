@@ -26,6 +26,22 @@ This command box runs one kubectl command at a time against this sandbox, for ex
 Supported commands: ${[...new Set(Object.keys(COMMANDS).map((k) => k.split(' ')[0]!))].sort().join(', ')}
 `;
 
+/** Why a real kubectl command has no counterpart here. */
+const NOT_HERE: Record<string, string> = {
+  top: 'this sandbox serves no metrics API (metrics.k8s.io)',
+  attach: 'it streams a live terminal, which this box cannot hold open',
+  'port-forward': 'it tunnels a local port, which a web page cannot open',
+  proxy: 'it serves a local port, which a web page cannot open',
+  cp: 'it copies files through exec streams, which this box cannot hold open',
+  debug: 'it attaches to a live terminal, which this box cannot hold open',
+  edit: 'it opens an editor; use kubectl apply -f - or kubectl patch instead',
+  config: 'the box is already connected to this sandbox and has no kubeconfig',
+  'cluster-info': 'the box is already connected to this sandbox',
+  completion: 'there is no shell to complete in',
+  plugin: 'plugins are not supported',
+  kustomize: 'there are no files to build from',
+};
+
 /** Splits off global flags written before the command (`kubectl -n kube-system get pods`). */
 function commandStart(words: string[]): number {
   const valueFlags = new Set(GLOBAL_FLAGS.flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
@@ -51,7 +67,7 @@ function findCommand(words: string[], at: number): { cmd: Command; rest: string[
   }
   const cmd = COMMANDS[name];
   if (cmd) return { cmd, rest: [...words.slice(0, at), ...words.slice(at + 1)] };
-  if (KUBECTL_COMMANDS.includes(name)) throw new CommandError(`error: "kubectl ${name}" is not available in this command box (it needs a terminal or a connection this sandbox does not offer)`);
+  if (KUBECTL_COMMANDS.includes(name)) throw new CommandError(`error: "kubectl ${name}" is not available in this command box: ${NOT_HERE[name] ?? 'this box runs the everyday commands only'}`);
   const near = suggest(name, KUBECTL_COMMANDS);
   const hint = near.length ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}\n\n` : '';
   throw new CommandError(`Error: unknown command "${name}" for "kubectl"${hint}`);

@@ -17,6 +17,7 @@ export interface Manifest {
 
 /** The stdin text for `-f -`; any other file name cannot exist in this box. */
 export function stdinOf(ctx: Ctx, p: ParsedArgs): string | undefined {
+  if (p.str('kustomize')) throw fail('kustomize directories are not available in this command box: paste the rendered manifests and use -f -');
   const files = p.list('filename');
   if (!files.length) return undefined;
   for (const f of files) {

@@ -17,8 +17,9 @@ export interface Lookup {
   errors: string[];
 }
 
-export async function lookup(ctx: Ctx, p: ParsedArgs, args: string[], o: { selector?: boolean } = {}): Promise<Lookup> {
-  const selecting = !!o.selector && (p.has('selector') || p.bool('all'));
+/** `selector`: `-l`/`--all` may stand for names; `typeOnly`: a bare type means every object of it (rollout). */
+export async function lookup(ctx: Ctx, p: ParsedArgs, args: string[], o: { selector?: boolean; typeOnly?: boolean } = {}): Promise<Lookup> {
+  const selecting = !!o.typeOnly || (!!o.selector && (p.has('selector') || p.bool('all')));
   const { targets, warnings } = parseTargets(ctx.registry, args, { allowEmptyNames: selecting });
   for (const w of warnings) ctx.err(`${w}\n`);
   const found: Found[] = [];

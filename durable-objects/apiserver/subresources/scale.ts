@@ -69,6 +69,7 @@ export const scale = {
         return json(toScale(s, cur));
       case 'update': {
         const out = writeReplicas(env, s, ns, info.name, await readJsonBody(req), writeOptions(url, req, caller));
+        env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
         return json(toScale(s, out));
       }
       case 'patch': {
@@ -76,6 +77,7 @@ export const scale = {
         if (type === 'application/apply-patch+yaml') throw new ApiError('UnsupportedMediaType', 'server-side apply is not supported on the scale subresource');
         const patched = applyPatchBody(undefined, type, toScale(s, cur), await readJsonBody(req));
         const out = writeReplicas(env, s, ns, info.name, patched, writeOptions(url, req, caller));
+        env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
         return json(toScale(s, out));
       }
       default:

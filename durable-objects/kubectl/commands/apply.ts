@@ -62,7 +62,9 @@ export const apply: Command = {
         const r = applyManifests(ctx.client.env, JSON.stringify(doc), 'application/json', ctx.client.caller);
         if (r.status >= 300) throw new ServerError(r.body as unknown as Status);
         const item = (r.body.results as Array<{ message: string; action: string }>)[0]!;
-        if (fmt.kind === 'table') ctx.out(`${item.message}\n`);
+        // With --server-side kubectl does not tell created from configured.
+        const message = p.bool('server-side') ? `${objectName(m.obj)} serverside-applied` : item.message;
+        if (fmt.kind === 'table') ctx.out(`${message}\n`);
         else ctx.out(printObjects(fmt, [await ctx.client.get(m.strategy, m.namespace, m.name)], true));
       } catch (e) {
         if (!(e instanceof ServerError)) throw e;

@@ -6,9 +6,9 @@ import { kindPrefix } from '../resources.ts';
 import { finish, lookup, type Found } from '../targets.ts';
 
 /** Marks nodes (un)schedulable, printing kubectl's lines; returns the nodes it handled. */
-export async function cordonNodes(ctx: Ctx, p: ParsedArgs, desired: boolean, errors: string[]): Promise<Found[]> {
+export async function cordonNodes(ctx: Ctx, p: ParsedArgs, desired: boolean, errors: string[], command = desired ? 'cordon' : 'uncordon'): Promise<Found[]> {
   const verb = desired ? 'cordon' : 'uncordon';
-  if (!p.args.length && !p.has('selector')) throw new CommandError(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`);
+  if (!p.args.length && !p.has('selector')) throw new CommandError(`error: USAGE: ${command} NODE [flags]\nSee 'kubectl ${command} -h' for help and examples`);
   const { found, errors: missing } = await lookup(ctx, p, p.args.length ? ['nodes', ...p.args] : ['nodes'], { selector: true });
   errors.push(...missing);
   for (const { s, obj } of found) {

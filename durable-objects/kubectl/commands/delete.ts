@@ -2,7 +2,7 @@
 // wait for a grace period to pass, so it reports the deletion as soon as the API accepted it.
 import type { ResourceStrategy } from '../../registry/strategy.ts';
 import { flag, FILENAME_FLAGS, SELECTOR_FLAGS, type Command } from '../context.ts';
-import { CommandError, errorText, fail, renderStatus, ServerError } from '../errors.ts';
+import { CommandError, errorText, fail, renderStatus, ServerError, withSource } from '../errors.ts';
 import { readManifests, stdinOf } from '../manifests.ts';
 import { kindPrefix, parseTargets } from '../resources.ts';
 
@@ -81,8 +81,7 @@ export const del: Command = {
       } catch (e) {
         if (!(e instanceof ServerError)) throw e;
         if (e.code === 404 && (p.bool('ignore-not-found') || w.fromList)) continue;
-        const t = text !== undefined && e.reason !== 'NotFound' ? renderStatus({ ...e.status, message: `error when deleting "STDIN": ${e.status.message ?? ''}` }) : errorText(e);
-        errors.push(t);
+        errors.push(text !== undefined ? renderStatus(withSource(e.status, 'deleting')) : errorText(e));
       }
     }
     for (const e of errors) ctx.err(`${e}\n`);

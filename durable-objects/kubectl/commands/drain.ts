@@ -112,7 +112,7 @@ export const drain: Command = {
   ],
   async run(ctx, p) {
     const errors: string[] = [];
-    const nodes = await cordonNodes(ctx, p, true, errors);
+    const nodes = await cordonNodes(ctx, p, true, errors, 'drain');
     const pending: string[] = [];
     const fatal: string[] = [];
     for (const { obj } of nodes) {

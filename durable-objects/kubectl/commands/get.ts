@@ -5,6 +5,7 @@ import type { ParsedArgs } from '../argv.ts';
 import type { Table } from '../client.ts';
 import { flag, SELECTOR_FLAGS, type Command, type Ctx } from '../context.ts';
 import { CommandError, errorText, fail, ServerError } from '../errors.ts';
+import { Quantity } from '../describe/quantity.ts';
 import { selectAll } from '../output/jsonpath.ts';
 import { parseOutput, printObjects } from '../output/printers.ts';
 import { TablePrinter } from '../output/table.ts';
@@ -23,16 +24,43 @@ interface Info {
   objects?: KubeObject[];
 }
 
-function sortValue(v: unknown): [number, number | string] {
-  if (v === undefined || v === null) return [0, ''];
-  if (typeof v === 'number') return [1, v];
-  if (typeof v === 'boolean') return [1, v ? 1 : 0];
-  return [2, typeof v === 'string' ? v : JSON.stringify(v)];
+/** The `{.a.b}` form kubectl turns a --sort-by expression into (RelaxedJSONPathExpression). */
+function relaxed(expr: string): string {
+  const m = expr.match(/^\{?\.?([^{}]*)\}?$/);
+  return m ? `{.${m[1]}}` : expr;
 }
 
+/** kubectl's isLess for decoded JSON: numbers by value, quantities as quantities, other strings by bytes. */
+function less(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$/.test(a);
+    const qb = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$/.test(b);
+    if (qa && qb) return Quantity.parse(a).nanos < Quantity.parse(b).nanos;
+    return a < b;
+  }
+  return false;
+}
+
+/** Sorts by the first value the expression selects; objects without it go first (TableSorter). */
 function byField<T>(items: T[], expr: string, pick: (t: T) => unknown): T[] {
-  const keyed = items.map((item, i) => ({ item, i, k: sortValue(selectAll(expr.startsWith('{') ? expr : `{${expr.startsWith('.') ? '' : '.'}${expr}}`, pick(item))[0]) }));
-  keyed.sort((a, b) => (a.k[0] !== b.k[0] ? a.k[0] - b.k[0] : a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : a.i - b.i));
+  const field = relaxed(expr);
+  const keyed = items.map((item) => {
+    const found = selectAll(field, pick(item));
+    return { item, has: found.length > 0, v: found[0] };
+  });
+  if (keyed.length && !keyed.some((k) => k.has)) throw fail(`couldn't find any field with path "${field}" in the list of objects`);
+  // Insertion sort: stable, like Go's sort for the short lists a sandbox holds.
+  for (let i = 1; i < keyed.length; i++) {
+    for (let j = i; j > 0; j--) {
+      const x = keyed[j]!;
+      const y = keyed[j - 1]!;
+      const lt = !x.has ? y.has : y.has && less(x.v, y.v);
+      if (!lt) break;
+      keyed[j] = y;
+      keyed[j - 1] = x;
+    }
+  }
   return keyed.map((k) => k.item);
 }
 
@@ -47,7 +75,15 @@ async function fetchInfos(ctx: Ctx, targets: Target[], ns: string | undefined, p
       try {
         if (asTable) {
           const table = await ctx.client.table(s, s.namespaced ? ns : undefined, name, name ? {} : sel, sortBy ? 'Object' : undefined);
-          if (sortBy) table.rows = byField(table.rows, sortBy, (r) => r.object);
+          if (sortBy) {
+            try {
+              table.rows = byField(table.rows, sortBy, (r) => r.object);
+            } catch (e) {
+              // kubectl's table printer drops its own sorting error and prints nothing for this table.
+              if (!(e instanceof CommandError)) throw e;
+              table.rows = [];
+            }
+          }
           infos.push({ strategy: s, table });
         } else if (name) {
           infos.push({ strategy: s, objects: [await ctx.client.get(s, s.namespaced ? ns : undefined, name)] });

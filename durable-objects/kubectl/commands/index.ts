@@ -2,6 +2,7 @@
 import type { Command } from '../context.ts';
 import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
+import { apiVersions } from './api-versions.ts';
 import { apply } from './apply.ts';
 import { cordon, uncordon } from './cordon.ts';
 import { create } from './create.ts';
@@ -9,6 +10,7 @@ import { del } from './delete.ts';
 import { describe } from './describe.ts';
 import { drain } from './drain.ts';
 import { exec } from './exec.ts';
+import { explain } from './explain.ts';
 import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
@@ -20,11 +22,13 @@ import { rolloutPause, rolloutResume } from './rollout/pause.ts';
 import { rolloutRestart } from './rollout/restart.ts';
 import { rolloutStatus } from './rollout/status.ts';
 import { rolloutUndo } from './rollout/undo.ts';
+import { replace } from './replace.ts';
 import { run } from './run.ts';
 import { scale } from './scale.ts';
 import { setImage } from './set-image.ts';
 import { taint } from './taint.ts';
 import { version } from './version.ts';
+import { wait } from './wait.ts';
 
 const ALL: Command[] = [
   get,
@@ -51,8 +55,12 @@ const ALL: Command[] = [
   patch,
   taint,
   exec,
+  wait,
+  replace,
+  explain,
   version,
   apiResources,
+  apiVersions,
 ];
 
 export const COMMANDS: Record<string, Command> = Object.fromEntries(ALL.map((c) => [c.path, c]));

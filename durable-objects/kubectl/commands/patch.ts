@@ -3,8 +3,7 @@ import { parseYamlDocuments } from '../../apiserver/decode.ts';
 import { deepEqual } from '../../util.ts';
 import { flag, FILENAME_FLAGS, type Command } from '../context.ts';
 import { errorText, fail, ServerError } from '../errors.ts';
-import { parseOutput, printObjects } from '../output/printers.ts';
-import { kindPrefix } from '../resources.ts';
+import { objectName, parseOutput, printObjects } from '../output/printers.ts';
 import { finish, lookup } from '../targets.ts';
 
 export const patch: Command = {
@@ -29,7 +28,7 @@ export const patch: Command = {
       try {
         const after = await ctx.client.patch(s, obj.metadata.namespace, obj.metadata.name!, type, body, 'kubectl-patch', p.str('subresource'));
         const changed = !deepEqual(after, obj);
-        if (fmt.kind === 'table') ctx.out(`${kindPrefix(s)}/${obj.metadata.name} patched${changed ? '' : ' (no change)'}\n`);
+        if (fmt.kind === 'table') ctx.out(`${objectName(after)} patched${changed ? '' : ' (no change)'}\n`);
         else ctx.out(printObjects(fmt, [after], true));
       } catch (e) {
         if (!(e instanceof ServerError)) throw e;

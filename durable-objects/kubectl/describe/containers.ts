@@ -88,7 +88,7 @@ function describeEnv(w: PrefixWriter, c: Any, pod: Obj | undefined): void {
         .split('\n')
         .forEach((line, i) => w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
     } else if (vf.fieldRef) {
-      w.write(3, `${e.name}:\t${fieldValue(pod, vf.fieldRef.fieldPath)} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
+      w.write(3, `${e.name}:\t${fieldValue(pod, vf.fieldRef.fieldPath)} (${vf.fieldRef.apiVersion ?? ''}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
       const res = vf.resourceFieldRef.resource;
       const [kind, name] = String(res).split('.');

@@ -45,7 +45,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 /** The Deployments named by the arguments (or selected by -l); other kinds are refused as kubectl refuses them. */
 export async function deploymentsFor(ctx: Ctx, p: ParsedArgs, what: string): Promise<{ found: Found[]; errors: string[] }> {
   if (!p.args.length) throw new CommandError('error: required resource not specified');
-  const r = await lookup(ctx, p, p.args, { selector: true });
+  const r = await lookup(ctx, p, p.args, { selector: true, typeOnly: true });
   for (const f of r.found) {
     if (f.s.kind !== 'Deployment') throw new CommandError(`error: ${what} is not supported for ${f.s.kind.toLowerCase()}s in this sandbox (it serves Deployments only)`);
   }
