@@ -68,16 +68,18 @@ export const scale = {
       case 'get':
         return json(toScale(s, cur));
       case 'update': {
-        const out = writeReplicas(env, s, ns, info.name, await readJsonBody(req), writeOptions(url, req, caller));
-        env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
+        const opts = writeOptions(url, req, caller);
+        const out = writeReplicas(env, s, ns, info.name, await readJsonBody(req), opts);
+        if (!opts.dryRun) env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
         return json(toScale(s, out));
       }
       case 'patch': {
         const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim() as PatchType;
         if (type === 'application/apply-patch+yaml') throw new ApiError('UnsupportedMediaType', 'server-side apply is not supported on the scale subresource');
         const patched = applyPatchBody(undefined, type, toScale(s, cur), await readJsonBody(req));
-        const out = writeReplicas(env, s, ns, info.name, patched, writeOptions(url, req, caller));
-        env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
+        const opts = writeOptions(url, req, caller);
+        const out = writeReplicas(env, s, ns, info.name, patched, opts);
+        if (!opts.dryRun) env.onWrite?.({ caller, verb: 'scale', object: out, dryRun: false });
         return json(toScale(s, out));
       }
       default:
