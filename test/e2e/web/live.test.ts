@@ -134,7 +134,7 @@ describe('the cluster page, live', () => {
     await page.locator('#cmd').fill('scale deployment nginx-deployment --replicas=5');
     await page.locator('#cmd').press('Enter');
     await page.locator('#command .term', { hasText: 'deployment.apps/nginx-deployment scaled' }).waitFor();
-    await view.page.locator('#workloads .deploy .facts', { hasText: '/5 ready' }).waitFor();
+    await view.page.locator('#workloads .deploy .facts', { hasText: /^5\/5 ready/ }).first().waitFor();
     await eventually(async () => [...(await podsShown(view.page)).keys()].filter((n) => n.startsWith('nginx-deployment-')).length === 5, 15_000, 'five nginx pods on the view page');
     await page.locator('#cmd').fill('get pods -o wide');
     await page.locator('#cmd').press('Enter');
