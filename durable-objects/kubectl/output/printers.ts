@@ -6,6 +6,9 @@ import { escapeTerminal, tableWriter } from '../print.ts';
 import { toJson } from './json.ts';
 import { evalJsonPath, JsonPathError, parseJsonPath, selectAll } from './jsonpath.ts';
 import { toYaml } from './yaml.ts';
+import { withoutManagedFields } from './managed-fields.ts';
+
+export { withoutManagedFields };
 
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
@@ -64,13 +67,6 @@ export function parseOutput(o: string | undefined, allowed?: readonly string[]):
     default:
       throw refuse();
   }
-}
-
-/** What kubectl shows by default: the object without metadata.managedFields. */
-export function withoutManagedFields(obj: KubeObject): KubeObject {
-  if (!obj.metadata?.managedFields) return obj;
-  const { managedFields: _, ...metadata } = obj.metadata;
-  return { ...obj, metadata };
 }
 
 /** `kind: List` around several objects, as kubectl's printGeneric builds it. */

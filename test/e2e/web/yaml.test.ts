@@ -1,7 +1,11 @@
 // The page's YAML helpers, without a browser: objects printed as `kubectl get -o yaml` prints them, and server errors
 // mapped to the editor lines they point at.
 import { describe, expect, it } from 'vitest';
-import { toYaml } from '../../../web/src/lib/yaml.ts';
+import { toYaml as printYaml } from '../../../durable-objects/kubectl/output/yaml.ts';
+import { withoutManagedFields } from '../../../durable-objects/kubectl/output/managed-fields.ts';
+
+/** What the inspector shows. */
+const toYaml = (o: any) => printYaml(withoutManagedFields(o));
 import { locate } from '../../../web/src/lib/yaml-locate.ts';
 import { errorLines } from '../../../web/src/lib/errors.ts';
 import { NGINX } from './helpers/cluster.ts';

@@ -1,6 +1,10 @@
 // The selected object, as `kubectl get -o yaml` prints it, with its events; pods and nodes offer their faults here.
 import { h, keyed, setText } from '../lib/dom.ts';
-import { toYaml } from '../lib/yaml.ts';
+// The same printer as the command box's `get -o yaml`, so the inspector shows what kubectl shows.
+import { toYaml as printYaml } from '../../../durable-objects/kubectl/output/yaml.ts';
+import { withoutManagedFields } from '../../../durable-objects/kubectl/output/managed-fields.ts';
+
+const toYaml = (o: unknown) => printYaml(withoutManagedFields(o as Parameters<typeof withoutManagedFields>[0]));
 import type { Api } from '../lib/api.ts';
 import { isControlPlane, nodeReady } from '../lib/kube.ts';
 import type { Panel } from '../live/frame.ts';
