@@ -6,6 +6,7 @@ import { lookupImage, parseImage, resolveImage, versionOf, type CatalogImage } f
 import { entrypointLines, genericProgram, PROGRAMS, type ProgramContext } from './programs.ts';
 import { quote, runOnce, runShell, type Program, type ShellEnv, type ShellEvent } from './shell.ts';
 import { fnv32 } from './hash.ts';
+import { podFieldValue } from '../../registry/downward-api.ts';
 
 /** Everything that decides one run of a container. */
 export interface ContainerRun {
@@ -171,23 +172,7 @@ export function containerEnv(pod: Pod, c: Container, lookup: DataLookup): { env:
 type EnvSource = NonNullable<NonNullable<Container['env']>[number]['valueFrom']>;
 
 function valueFrom(pod: Pod, c: Container, src: EnvSource, lookup: DataLookup, ns: string): string | { error: string; optional: boolean } {
-  if (src.fieldRef) {
-    const path = src.fieldRef.fieldPath;
-    const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-    if (label) return (label[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[label[2]!] ?? '';
-    const fields: Record<string, string | undefined> = {
-      'metadata.name': pod.metadata.name,
-      'metadata.namespace': pod.metadata.namespace,
-      'metadata.uid': pod.metadata.uid,
-      'spec.nodeName': pod.spec?.nodeName,
-      'spec.serviceAccountName': pod.spec?.serviceAccountName,
-      'status.hostIP': pod.status?.hostIP,
-      'status.hostIPs': pod.status?.hostIPs?.map((h) => h.ip).join(','),
-      'status.podIP': pod.status?.podIP,
-      'status.podIPs': pod.status?.podIPs?.map((h) => h.ip).join(','),
-    };
-    return fields[path] ?? '';
-  }
+  if (src.fieldRef) return podFieldValue(pod, src.fieldRef.fieldPath);
   if (src.resourceFieldRef) {
     const [kind, res] = src.resourceFieldRef.resource.split('.') as ['limits' | 'requests', string];
     const v = c.resources?.[kind]?.[res];

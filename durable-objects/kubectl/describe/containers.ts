@@ -2,6 +2,7 @@
 import { Quantity } from './quantity.ts';
 import { cmp, printBool, printLabels, printAnnotations, printTolerations, rfc1123z, type Obj } from './common.ts';
 import type { PrefixWriter } from './writer.ts';
+import { podFieldValue } from '../../registry/downward-api.ts';
 
 type Any = Record<string, any>;
 
@@ -50,22 +51,9 @@ function describeResources(w: PrefixWriter, r: Any | undefined, level: number): 
   }
 }
 
-/** The value a downward-API env var resolves to for this pod (EnvValueRetriever), or empty. */
+/** The value a downward-API env var resolves to for this pod, or empty. */
 function fieldValue(pod: Obj | undefined, path: string): string {
-  if (!pod) return '';
-  const label = path.match(/^metadata\.(labels|annotations)\['(.+)'\]$/);
-  if (label) return (pod.metadata[label[1]!] as Record<string, string> | undefined)?.[label[2]!] ?? '';
-  const known: Record<string, unknown> = {
-    'metadata.name': pod.metadata.name,
-    'metadata.namespace': pod.metadata.namespace,
-    'metadata.uid': pod.metadata.uid,
-    'spec.nodeName': pod.spec?.nodeName,
-    'spec.serviceAccountName': pod.spec?.serviceAccountName,
-    'status.hostIP': pod.status?.hostIP,
-    'status.podIP': pod.status?.podIP,
-    'status.podIPs': (pod.status?.podIPs ?? []).map((i: Any) => i.ip).join(','),
-  };
-  return String(known[path] ?? '');
+  return pod ? podFieldValue(pod as never, path) : '';
 }
 
 function describeEnv(w: PrefixWriter, c: Any, pod: Obj | undefined): void {
