@@ -33,4 +33,34 @@ describe('Durability', () => {
       await second?.stop();
     }
   });
+
+  it('resumes its control loops after a restart with no request arriving', async () => {
+    const first = await startDev();
+    let second: Awaited<ReturnType<typeof startDev>> | undefined;
+    try {
+      const s = await createSession(first.url, { profile: 'realistic', workers: 2, controlPlanes: 1 });
+      const h = { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' };
+      const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'redis:7.2' }] } } } };
+      expect((await fetch(`${s.apiServer}/apis/apps/v1/namespaces/default/deployments`, { method: 'POST', headers: h, body: JSON.stringify(dep) })).status).toBe(201);
+      const pods = async () => ((await (await fetch(`${s.apiServer}/api/v1/namespaces/default/pods?labelSelector=app%3Dweb`, { headers: h })).json()) as { items: any[] }).items;
+      // Killed while the images are still being pulled (realistic profile: seconds).
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await pods()).every((p) => p.status.phase === 'Running')).toBe(false);
+      await first.stop('SIGKILL');
+      second = await startDev({ persistDir: first.persistDir, port: first.port });
+      // No request for a while: only the Durable Object's own alarm can move the pods on.
+      await new Promise((r) => setTimeout(r, 8_000));
+      const asked = Date.now();
+      const after = await pods();
+      expect(after).toHaveLength(2);
+      for (const p of after) {
+        expect(p.status.phase).toBe('Running');
+        const started = Date.parse(p.status.containerStatuses[0].state.running.startedAt);
+        expect(asked - started).toBeGreaterThan(1_000);
+      }
+    } finally {
+      await first.stop('SIGKILL');
+      await second?.stop();
+    }
+  });
 });

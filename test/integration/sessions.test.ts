@@ -89,6 +89,20 @@ describe('Sessions', () => {
     expect(info.rights).toBe('view');
   });
 
+  it('changes the simulation profile later, for edit links only', async () => {
+    const s = await newSession({ profile: 'realistic' });
+    const patch = (token: string, body: unknown) =>
+      worker(`/api/sessions/${s.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await patch(s.viewToken, { profile: 'fast' })).status).toBe(403);
+    expect((await patch(s.token, { profile: 'slow' })).status).toBe(400);
+    const r = await patch(s.token, { profile: 'fast' });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { options: { profile: string } }).options.profile).toBe('fast');
+    const info = (await (await worker(`/api/sessions/${s.id}`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { options: { profile: string }; viewUrl: string };
+    expect(info.options.profile).toBe('fast');
+    expect(info.viewUrl).toBe(s.viewUrl);
+  });
+
   it('deletes its storage from its own alarm once the session has expired', async () => {
     const s = await newSession({ profile: 'fast', ttlSeconds: 60 });
     const stub = env.CLUSTER.get(env.CLUSTER.idFromName(s.id));
