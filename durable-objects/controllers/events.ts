@@ -74,7 +74,7 @@ export class EventRecorder {
       if (cur) {
         cur.count = ((cur.count as number | undefined) ?? 1) + 1;
         cur.lastTimestamp = rfc3339(now);
-        this.client.update(cur);
+        this.write(() => this.client.update(cur));
         prior.at = now;
         return;
       }
@@ -85,7 +85,7 @@ export class EventRecorder {
     if (fieldPath) involvedObject.fieldPath = fieldPath;
     const source_: Record<string, string> = { component: source.component };
     if (source.host) source_.host = source.host;
-    this.client.create({
+    this.write(() => this.client.create({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
@@ -100,11 +100,20 @@ export class EventRecorder {
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
-    });
+    }));
     this.seen.set(key, { namespace, name, at: now });
     if (now >= this.nextSweep && this.seen.size + this.similar.size + this.buckets.size > 5000) {
       this.forgetOld(now);
       this.nextSweep = now + 60_000;
+    }
+  }
+
+  /** Events are best effort, as client-go's recorder: a refused write (quota, terminating namespace) is dropped. */
+  private write(fn: () => unknown): void {
+    try {
+      fn();
+    } catch (e) {
+      console.warn('event dropped:', e instanceof Error ? e.message : e);
     }
   }
 

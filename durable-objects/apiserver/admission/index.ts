@@ -4,5 +4,6 @@ import { namespaceLifecycle } from './namespace-lifecycle.ts';
 import { podDefaults } from './pod-defaults.ts';
 import { serviceIPs } from './service-ips.ts';
 import { nodeIPAM } from './node-ipam.ts';
+import { sandboxLimits } from './sandbox-limits.ts';
 
-export const ADMISSION: AdmissionPlugin[] = [namespaceLifecycle, podDefaults, serviceIPs, nodeIPAM];
+export const ADMISSION: AdmissionPlugin[] = [namespaceLifecycle, sandboxLimits, podDefaults, serviceIPs, nodeIPAM];

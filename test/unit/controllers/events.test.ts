@@ -35,3 +35,22 @@ describe('Event recorder', () => {
     expect(e[0].count).toBe(26);
   });
 });
+
+describe('Sandbox limits', () => {
+  it('refuse creates beyond the per-cluster quota with 403, and events past it are dropped, not thrown', async () => {
+    const { LIMITS } = await import('../../../durable-objects/apiserver/admission/sandbox-limits.ts');
+    const saved = { ...LIMITS };
+    try {
+      const { t, pod, rec } = setup();
+      LIMITS.pods = 2;
+      t.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+      expect(() => t.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'r', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })).toThrow(
+        'pods "r" is forbidden: exceeded quota: sandbox, requested: pods=1, used: pods=2, limited: pods=2',
+      );
+      LIMITS.events = 0;
+      expect(() => rec.normal(pod, 'Test', 'dropped', { component: 'test' })).not.toThrow();
+    } finally {
+      Object.assign(LIMITS, saved);
+    }
+  });
+});
