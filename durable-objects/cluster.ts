@@ -21,6 +21,8 @@ import { ObjectClient } from './controllers/client.ts';
 import { EventRecorder } from './controllers/events.ts';
 import { simulation } from './controllers/simulation.ts';
 import { podLogs } from './controllers/kubelet/logs.ts';
+import { startExec } from './controllers/kubelet/exec.ts';
+import type { Pod } from './registry/schemas/index.ts';
 import { Indexer } from './controllers/indexer.ts';
 import { LiveHub } from './live/hub.ts';
 
@@ -67,6 +69,7 @@ export class Cluster {
       timers: deps.timers,
       onWrite: (e) => this.activity.record(e.caller.name, e.verb, e.object),
       podLogs: (pod, opts) => podLogs(this.reconcile, pod, opts, deps.timers),
+      podExec: (pod, opts, sink) => startExec(this.reconcile, pod as Pod, opts, sink),
     };
     const client = new ObjectClient(this.env);
     this.reconcile = {

@@ -19,6 +19,8 @@ import { apiVersionOf } from '../registry/registry.ts';
 import type { KubeObject } from '../types.ts';
 import type { PatchType } from './schema-support.ts';
 import type { LogOptions } from './subresources/log.ts';
+import type { ExecOptions } from './subresources/exec.ts';
+import type { ExecProcess, ExecSink } from '../controllers/kubelet/exec-session.ts';
 
 export interface Caller {
   /** The user name apiserver would report (`sandbox-admin`, `sandbox-viewer`). */
@@ -32,6 +34,8 @@ export interface ApiEnv extends ApiContext {
   timers: Timers;
   /** Container logs from the simulated kubelets. */
   podLogs?(pod: KubeObject, opts: LogOptions): Response;
+  /** Starts a command in a running container of the simulated kubelets (pods/exec). */
+  podExec?(pod: KubeObject, opts: ExecOptions, sink: ExecSink): ExecProcess;
   /** Told about every successful external write: the activity feed. */
   onWrite?(e: { caller: Caller; verb: string; object: KubeObject; dryRun: boolean }): void;
 }

@@ -78,7 +78,7 @@ const EXTRA_BINARIES: Record<string, string[]> = {
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 /** Whether an executable is in the image (undefined: we cannot tell, e.g. an image nobody catalogued). */
-function hasBinary(image: string, name: string): boolean | undefined {
+export function hasBinary(image: string, name: string): boolean | undefined {
   const ref = parseImage(image);
   const cat = lookupImage(ref.repo);
   if (!cat) return undefined;
@@ -91,11 +91,16 @@ function hasBinary(image: string, name: string): boolean | undefined {
   return DEBIAN.has(b) || b in PROGRAMS;
 }
 
+/** Why runc cannot start `first` in the image (`exec: "sh": executable file not found in $PATH`), if it cannot. */
+export function missingBinary(image: string, first: string | undefined): string | undefined {
+  if (first === undefined || hasBinary(image, first) !== false) return undefined;
+  return first.includes('/') ? `exec: "${first}": stat ${first}: no such file or directory` : `exec: "${first}": executable file not found in $PATH`;
+}
+
 /** The runtime's message when the first word of argv is not in the image (StartError). */
 export function startProblem(run: ContainerRun): string | undefined {
-  const first = run.argv[0];
-  if (first === undefined || hasBinary(run.image, first) !== false) return undefined;
-  const cause = first.includes('/') ? `exec: "${first}": stat ${first}: no such file or directory` : `exec: "${first}": executable file not found in $PATH`;
+  const cause = missingBinary(run.image, run.argv[0]);
+  if (!cause) return undefined;
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${cause}: unknown`;
 }
 
@@ -250,7 +255,7 @@ function shellFallback(run: ContainerRun, argv: string[], t: number): Program | 
   return { lines, exit };
 }
 
-function shellEnv(run: ContainerRun): ShellEnv {
+export function shellEnv(run: ContainerRun): ShellEnv {
   const flavor = hasBinary(run.image, 'bash') ? 'bash' : 'sh';
   return {
     vars: run.env,
@@ -317,7 +322,7 @@ export function fateOf(run: ContainerRun): RunFate {
 }
 
 /** Files the run has created by `t` (ms after start), for exec probes such as `cat /tmp/healthy`. */
-function filesAt(run: ContainerRun, t: number): Set<string> {
+export function filesAt(run: ContainerRun, t: number): Set<string> {
   const files = new Set<string>();
   let n = 0;
   for (const e of runEvents(run)) {

@@ -7,7 +7,8 @@ import { formatDate, printf, unescape } from './shell-format.ts';
 export { formatDate };
 
 export type ShellEvent =
-  | { kind: 'out'; t: number; text: string; err: boolean }
+  /** One line of output (`partial`: the last text of a run, without its newline). */
+  | { kind: 'out'; t: number; text: string; err: boolean; partial?: boolean }
   | { kind: 'file'; t: number; path: string; exists: boolean }
   | { kind: 'exit'; t: number; code: number }
   /** The rest of the run belongs to a program that never returns (a server, `sleep infinity`, an endless loop). */
@@ -39,6 +40,8 @@ export interface ShellEnv {
   readFile?(path: string): string | undefined;
   /** Whether the image has this executable (`bash` is not in busybox); default yes. */
   has?(name: string): boolean;
+  /** Keeps what redirections write (`echo hi > /tmp/x`); without it only the file's existence is known. */
+  writeFile?(path: string, text: string, append: boolean): void;
 }
 
 // ---------------------------------------------------------------- running
@@ -59,6 +62,8 @@ class Shell {
   trapped = false;
   /** The command being run replaces the shell (exec, or the only command of `sh -c`, which busybox execs). */
   execing = false;
+  /** Reads command lines from a terminal: a lone command runs as a child, the shell stays. */
+  interactive = false;
 
   constructor(
     readonly env: ShellEnv,
@@ -272,6 +277,7 @@ class Shell {
     if (toFile) {
       const path = this.expandOne(toFile.target);
       if (path !== '/dev/null' && path !== '/dev/stdout' && path !== '/dev/stderr' && path !== '/proc/1/fd/1') {
+        this.env.writeFile?.(path, text, true);
         if (!this.files.has(path)) {
           this.files.add(path);
           yield { kind: 'file', t: this.t, path, exists: true };
@@ -293,13 +299,14 @@ class Shell {
 
   private *flush(): Generator<ShellEvent> {
     for (const key of ['out', 'err'] as const) {
-      if (this.pending[key]) yield { kind: 'out', t: this.t, text: this.pending[key], err: key === 'err' };
+      if (this.pending[key]) yield { kind: 'out', t: this.t, text: this.pending[key], err: key === 'err', partial: true };
       this.pending[key] = '';
     }
   }
 
   private notFound(cmd: string): string {
-    return this.env.flavor === 'bash' ? `bash: line 1: ${cmd}: command not found\n` : `sh: ${cmd}: not found\n`;
+    if (this.env.flavor === 'bash') return this.interactive ? `bash: ${cmd}: command not found\n` : `bash: line 1: ${cmd}: command not found\n`;
+    return `sh: ${cmd}: not found\n`;
   }
 
   // ---- execution
@@ -311,11 +318,17 @@ class Shell {
     } catch {
       const word = src.trim().split(/\s+/)[0] ?? '';
       yield* this.emit(`${this.env.flavor}: syntax error: unexpected end of file${word ? '' : ''}\n`, true, []);
+      if (this.interactive) {
+        // A terminal shell reports the mistake and reads the next line.
+        yield* this.flush();
+        this.status = 2;
+        return { s: 'ok', code: 2 };
+      }
       yield { kind: 'exit', t: this.t, code: 2 };
       return { s: 'exit', code: 2 };
     }
     // busybox and dash exec the only command of `sh -c` instead of forking it.
-    if (tree.t === 'list' && tree.items.length === 1 && tree.items[0]!.node.t === 'simple') this.execing = true;
+    if (!this.interactive && tree.t === 'list' && tree.items.length === 1 && tree.items[0]!.node.t === 'simple') this.execing = true;
     const sig = yield* this.run(tree, []);
     if (!nested) {
       yield* this.flush();
@@ -428,6 +441,7 @@ class Shell {
     }
     for (const r of n.redirs) if (r.op === '>' || r.op === '>>') {
       const path = this.expandOne(r.target);
+      if (path !== '/dev/null') this.env.writeFile?.(path, '', r.op === '>>');
       if (path !== '/dev/null' && !this.files.has(path)) {
         this.files.add(path);
         yield { kind: 'file', t: this.t, path, exists: true };
@@ -446,7 +460,6 @@ class Shell {
     switch (base) {
       case ':':
       case 'true':
-      case 'cd':
       case 'set':
       case 'wait':
       case 'ulimit':
@@ -457,6 +470,16 @@ class Shell {
         return ok(0);
       case 'false':
         return ok(1);
+      case 'cd': {
+        const dir = args[0] === undefined || args[0] === '~' ? (this.vars.HOME ?? '/') : args[0] === '-' ? (this.vars.OLDPWD ?? '/') : args[0];
+        const cwd = this.vars.PWD ?? '/';
+        this.vars.OLDPWD = cwd;
+        this.vars.PWD = resolvePath(cwd, dir);
+        return ok(0);
+      }
+      case 'pwd':
+        yield* this.emit(`${this.vars.PWD ?? '/'}\n`, false, redirs);
+        return ok(0);
       case 'export':
       case 'local':
       case 'readonly':
@@ -676,6 +699,60 @@ export function runOnce(argv: string[], env: ShellEnv, files: Iterable<string>):
     if (++n > 1000) break;
   }
   return { code, output: out.join('\n') };
+}
+
+/** An absolute path from a working directory and a path as typed (`..` and `.` folded). */
+export function resolvePath(cwd: string, p: string): string {
+  const parts: string[] = [];
+  for (const seg of (p.startsWith('/') ? p : `${cwd}/${p}`).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** How one line of an interactive shell ended: the shell goes on, exited, or waits on a program that never returns. */
+export type LineEnd = { s: 'done'; code: number } | { s: 'exit'; code: number } | { s: 'forever' };
+
+/** A shell reading command lines one at a time (`kubectl exec -it POD -- sh`): variables, files and `$?` carry over. */
+export class ShellSession {
+  private readonly sh: Shell;
+
+  constructor(env: ShellEnv, files: Iterable<string> = []) {
+    this.sh = new Shell(env, []);
+    this.sh.interactive = true;
+    for (const f of files) this.sh.files.add(f);
+  }
+
+  get vars(): Record<string, string> {
+    return this.sh.vars;
+  }
+
+  get files(): ReadonlySet<string> {
+    return this.sh.files;
+  }
+
+  get status(): number {
+    return this.sh.status;
+  }
+
+  /** Runs one line `at` ms after the session's start (virtual time never goes back): its events, then how it ended. */
+  *run(line: string, at: number): Generator<ShellEvent, LineEnd> {
+    this.sh.t = Math.max(this.sh.t, at);
+    this.sh.events = 0;
+    const gen = this.sh.runScript(line);
+    for (;;) {
+      const r = gen.next();
+      if (r.done) {
+        const sig = r.value;
+        if (sig.s === 'exit') return { s: 'exit', code: sig.code };
+        if (sig.s === 'forever') return { s: 'forever' };
+        return { s: 'done', code: this.sh.status };
+      }
+      if (r.value.kind !== 'exit' && r.value.kind !== 'forever') yield r.value;
+    }
+  }
 }
 
 /** Single-quotes a word for the shell. */

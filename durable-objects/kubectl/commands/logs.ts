@@ -44,8 +44,8 @@ function byLogging(a: Pod, b: Pod): number {
   return time(a.metadata.creationTimestamp) - time(b.metadata.creationTimestamp);
 }
 
-/** The pod a `TYPE/NAME` stands for: the first of a workload's pods, as kubectl picks it. */
-async function podFor(ctx: Ctx, arg: string): Promise<Pod> {
+/** The pod a `TYPE/NAME` stands for: the first of a workload's pods, as kubectl picks it (logs says which). */
+export async function podFor(ctx: Ctx, arg: string, announce = true): Promise<Pod> {
   const podKind = ctx.registry.lookup('', 'v1', 'pods')!;
   const slash = arg.indexOf('/');
   if (slash < 0) {
@@ -65,7 +65,7 @@ async function podFor(ctx: Ctx, arg: string): Promise<Pod> {
   const pods = (await ctx.client.list(podKind, ctx.namespace, { labelSelector: formatSelector(selector) })).items as Pod[];
   if (!pods.length) throw fail(`timed out waiting for the condition`);
   const sorted = [...pods].sort(byLogging);
-  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
+  if (pods.length > 1 && announce) ctx.err(`Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`);
   return sorted[0]!;
 }
 

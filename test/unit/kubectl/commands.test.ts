@@ -42,9 +42,39 @@ describe('Reading the command line', () => {
     expect((await run('kubectl get pods -w')).stderr).toMatch(/^error: watch \(-w\) is not supported/);
     expect((await run('kubectl apply -f https://k8s.io/examples/deployment.yaml')).stderr).toMatch(/cannot download .*use -f -/);
     expect((await run('kubectl port-forward svc/nginx 8080:80')).stderr).toMatch(/^error: "kubectl port-forward" is not available in this command box/);
-    // exec asks the API, which answers for itself (it cannot stream into the box either way).
-    expect((await run('kubectl exec -it busybox -- sh')).stderr).toMatch(/^(Error from server \(\w+\): |error: exec answered)/);
+    // exec runs without a terminal: kubectl's own words when it cannot have one, then the editor's text as stdin.
+    expect(await run('kubectl exec -it busybox -- sh', 'echo hi from $HOSTNAME\n')).toEqual({
+      exitCode: 0,
+      stdout: 'hi from busybox\n',
+      stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+    });
     expect((await run('kubectl run t -it --image=busybox')).stderr).toMatch(/needs a terminal/);
+  });
+});
+
+describe('exec', () => {
+  it('runs the command in the container and passes its output and exit code on', async () => {
+    const { run } = setup();
+    expect(await run("kubectl exec busybox -- sh -c 'echo $GREETING; echo warn >&2; exit 3'")).toEqual({
+      exitCode: 3,
+      stdout: 'hello\n',
+      stderr: 'warn\ncommand terminated with exit code 3\n',
+    });
+    expect((await run('kubectl exec deploy/nginx -- cat /etc/hostname')).stdout).toMatch(/^nginx-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect((await run('kubectl exec busybox ls')).stderr).toBe(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+    );
+    expect((await run('kubectl exec busybox -c nope -- ls')).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod busybox\n');
+  });
+
+  it('is refused to a view-only link, as every write is', async () => {
+    const { run } = setup();
+    const r = await run('kubectl exec busybox -- ls', undefined, VIEWER);
+    expect(r).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'Error from server (Forbidden): pods "busybox" is forbidden: User "sandbox-viewer" cannot create resource "pods/exec" in API group "" in the namespace "default": this is a view-only link\n',
+    });
   });
 });
 

@@ -2164,13 +2164,6 @@ export const REFERENCES: Reference[] = [
         "stderr": ""
       },
       {
-        "command": "kubectl exec busybox -- ls /",
-        "at": 1795834256058,
-        "exitCode": 1,
-        "stdout": "",
-        "stderr": "Error from server (BadRequest): exec is not available in kube-sandbox yet: containers are simulated; use kubectl logs and describe to see what they do\n"
-      },
-      {
         "command": "kubectl exec nope -- ls",
         "at": 1795834256145,
         "exitCode": 1,
