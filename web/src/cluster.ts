@@ -65,6 +65,11 @@ const panels: Panel[] = [
 $('#nodes .panel-tools').append(legend());
 $('#tools').append(projectorToggle());
 
+// Open menus (Share, people) close when someone clicks elsewhere.
+document.addEventListener('pointerdown', (e) => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details.share[open], details.presence[open]')) if (!d.contains(e.target as Node)) d.open = false;
+});
+
 startRendering(state, panels, () => {
   performance.mark('ks:first-render');
   document.documentElement.dataset.ready = 'true';

@@ -156,14 +156,19 @@ describe('keyboard', () => {
     const { page } = w;
     await page.emulateMedia({ colorScheme: 'light' });
     await page.locator('body').click({ position: { x: 1, y: 1 } });
+    const manifest = () => page.locator('#yaml').inputValue();
+    const before = await manifest();
     let onPod = false;
+    let throughEditor = false;
     for (let i = 0; i < 80 && !onPod; i++) {
-      // Tab indents in the YAML editor; Escape first moves on (as the editor's hint says)
-      if (await page.evaluate(() => (globalThis as any).document.activeElement?.id === 'yaml')) await page.keyboard.press('Escape');
+      // Passing through the YAML editor with Tab moves on and leaves the manifest as it was
+      throughEditor ||= await page.evaluate(() => (globalThis as any).document.activeElement?.id === 'yaml');
       await page.keyboard.press('Tab');
       onPod = await page.evaluate(() => !!(globalThis as any).document.activeElement?.matches('#nodes .workers .pod'));
     }
     expect(onPod).toBe(true);
+    expect(throughEditor).toBe(true);
+    expect(await manifest()).toBe(before);
     const outline = await page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.activeElement).outlineStyle as string);
     expect(outline).not.toBe('none');
     const name = await page.evaluate(() => (globalThis as any).document.activeElement.dataset.name as string);
@@ -174,6 +179,24 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await page.locator('#inspector').waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => (globalThis as any).document.activeElement.dataset?.name)).toBe(name);
+  });
+});
+
+describe('the YAML editor and Tab', () => {
+  it('indents while editing, and Escape then Tab moves on', async () => {
+    const { page } = w;
+    const area = page.locator('#yaml');
+    const before = await area.inputValue();
+    await area.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    expect(await area.inputValue()).toBe(`  ${before}`);
+    await page.keyboard.press('Shift+Tab');
+    expect(await area.inputValue()).toBe(before);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).not.toBe('yaml');
+    expect(await area.inputValue()).toBe(before);
   });
 });
 

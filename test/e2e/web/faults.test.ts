@@ -49,6 +49,13 @@ describe('fault injection from the page', () => {
     await edit.page.locator(`#nodes .node[data-node="${victim}"] button.fault`, { hasText: 'Fail node' }).click();
     for (const { page } of [edit, view]) await page.locator(`#nodes .node.down[data-node="${victim}"]`).waitFor({ timeout: 15_000 });
     await shot(edit.page, 'node-failed');
+    // while they wait for eviction, the pods on the lost node no longer look healthy (their Ready condition is False)
+    for (const { page } of [edit, view]) {
+      await eventually(async () => {
+        const chips = await page.locator(`#nodes .node[data-node="${victim}"] .pod`).evaluateAll((els) => els.filter((e) => e.getAttribute('data-name')!.startsWith('nginx-deployment-')).map((e) => e.className));
+        return chips.every((c) => !/\brunning\b/.test(c));
+      }, 15_000, `no green nginx pod left on ${victim}`);
+    }
     for (const { page } of [edit, view]) {
       await eventually(async () => {
         const m = await runningNginx(page);
@@ -62,6 +69,19 @@ describe('fault injection from the page', () => {
     expect(await notReloaded(edit.page)).toBe(true);
     expect(await notReloaded(view.page)).toBe(true);
   }, 120_000);
+
+  it('crashes a container from the inspector; both pages show the restart on the chip', async (ctx) => {
+    if (!served) ctx.skip('POST /api/sessions/{id}/faults is not served yet');
+    const before = await runningNginx(view.page);
+    const victim = [...before.keys()][0]!;
+    await edit.page.locator(`#nodes .pod[data-name="${victim}"]`).click();
+    await edit.page.locator('#inspector button.fault', { hasText: 'Crash container' }).click();
+    await edit.page.keyboard.press('Escape');
+    for (const { page } of [edit, view]) {
+      await page.locator(`#nodes .pod[data-name="${victim}"][data-restarts="1"]`).waitFor({ timeout: 15_000 });
+      expect(await page.locator(`#nodes .pod[data-name="${victim}"] .pinfo`).textContent()).toContain('\u21bb1');
+    }
+  }, 60_000);
 
   it('deletes a pod from the inspector; the ReplicaSet replaces it', async (ctx) => {
     if (!served) ctx.skip('POST /api/sessions/{id}/faults is not served yet');

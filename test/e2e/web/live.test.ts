@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eventually, sandbox, type Sandbox } from '../helpers/kubectl.ts';
-import { launch, shot, unexpected, type WatchedPage } from './helpers/browser.ts';
+import { launch, openPage, shot, unexpected, type WatchedPage } from './helpers/browser.ts';
 import { NGINX, applyYaml, podYaml, rest } from './helpers/cluster.ts';
 import { notReloaded, openCluster, podOnNodes, podsShown, waitForPod, waitForPodGone } from './helpers/pages.ts';
 
@@ -147,6 +147,16 @@ describe('the cluster page, live', () => {
 
   it('shows who is here', async () => {
     for (const { page } of [edit, view]) await page.locator('#presence summary', { hasText: '2 here \u00b7 1 editing' }).waitFor();
+  });
+
+  it('says so across the page when a link has lost its token, instead of showing an empty cluster', async () => {
+    const bare = await openPage(browser);
+    await bare.page.goto(s.session.editUrl.split('#')[0]!);
+    await bare.page.locator('#gone').waitFor({ timeout: 10_000 });
+    expect(await bare.page.locator('#gone h1').textContent()).toBe('This cluster cannot be shown');
+    expect(await bare.page.locator('#app').isHidden()).toBe(true);
+    await shot(bare.page, 'link-without-token');
+    await bare.context.close();
   });
 
   it('takes screenshots of the edit and the view page', async () => {

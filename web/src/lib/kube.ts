@@ -8,7 +8,10 @@ export function podStatus(p: KubeObject): { text: string; tone: Tone; ready: boo
   const st = p.status ?? {};
   const phase: string = st.phase ?? 'Pending';
   const cs: any[] = st.containerStatuses ?? [];
-  const ready = cs.length > 0 && cs.every((c) => c.ready);
+  // The pod's Ready condition when there is one: the node lifecycle controller turns it False on a lost node while the
+  // containers' own flags still say ready, and kubectl's READY column follows the containers, the page the pod.
+  const cond = (st.conditions ?? []).find((c: any) => c.type === 'Ready');
+  const ready = cs.length > 0 && cs.every((c) => c.ready) && (!cond || cond.status === 'True');
   if (p.metadata.deletionTimestamp) return { text: st.reason === 'NodeLost' ? 'Unknown' : 'Terminating', tone: 'terminating', ready };
   for (const c of cs) {
     const why = c.state?.waiting?.reason ?? c.state?.terminated?.reason;

@@ -30,6 +30,8 @@ export class ClusterState {
   people: Person[] = [];
   activity: ActivityEntry[] = [];
   connection: ConnectionState = { state: 'connecting', message: 'Connecting…' };
+  /** Whether the feed was ever live: a cluster that never was shows a page-wide message instead of empty panels. */
+  everLive = false;
   selection: Selection | undefined;
   /** The snapshot being received (parts accumulate here until `last`). */
   private incoming: Map<Resource, Map<string, KubeObject>> | undefined;
@@ -101,6 +103,7 @@ export class ClusterState {
 
   setConnection(c: ConnectionState): void {
     this.connection = c;
+    if (c.state === 'live') this.everLive = true;
     this.mark('connection');
   }
 

@@ -72,7 +72,18 @@ export function commandPanel(root: HTMLElement, api: Api, editorText: () => stri
     input.focus();
   } }, s)));
 
-  root.querySelector('.panel-tools')!.append(h('button', { type: 'button', class: 'link', onclick: () => out.replaceChildren() }, 'Clear'));
+  // Enlarge: the box over most of the page, in larger type, for `describe` on a laptop or a projector; Escape shrinks it.
+  const enlarge = h('button', { type: 'button', class: 'link', 'aria-pressed': 'false', onclick: () => setBig(!root.classList.contains('big')) }, 'Enlarge');
+  const setBig = (big: boolean) => {
+    root.classList.toggle('big', big);
+    enlarge.setAttribute('aria-pressed', String(big));
+    enlarge.textContent = big ? 'Shrink' : 'Enlarge';
+    out.scrollTop = out.scrollHeight;
+  };
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && root.classList.contains('big')) setBig(false);
+  });
+  root.querySelector('.panel-tools')!.append(enlarge, h('button', { type: 'button', class: 'link', onclick: () => out.replaceChildren() }, 'Clear'));
   root.append(form, datalist, h('p', { id: 'cmd-help', class: 'hint' }, '\u2191/\u2193 for history. `apply -f -` applies the editor\u2019s YAML.'), tips, out);
   return { run };
 }

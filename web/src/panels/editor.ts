@@ -32,7 +32,7 @@ export function editorPanel(root: HTMLElement, api: Api): Editor {
   root.querySelector('.panel-tools')!.append(examples, applyBtn);
   root.append(
     h('div', { class: 'editor' }, gutter, h('div', { class: 'area' }, marks, area)),
-    h('p', { id: 'editor-help', class: 'hint' }, 'Ctrl+Enter applies. Tab indents; press Esc first to move focus on with Tab.'),
+    h('p', { id: 'editor-help', class: 'hint' }, 'Ctrl+Enter applies. Tab indents once you type or click in the text; Esc, then Tab, moves on.'),
     errors,
     results,
   );
@@ -60,21 +60,31 @@ export function editorPanel(root: HTMLElement, api: Api): Editor {
   area.addEventListener('input', changed);
   area.addEventListener('scroll', syncScroll);
 
-  let escaped = false;
+  // Tab indents only while someone is editing: arriving with Tab and pressing Tab again moves on, so keyboard users
+  // passing through never change the manifest; typing or clicking in the text starts editing, Escape ends it.
+  let editing = false;
+  let pressedAt = -Infinity;
+  area.addEventListener('pointerdown', () => {
+    pressedAt = performance.now();
+    editing = true;
+  });
+  // focus follows pointerdown: only focus that arrives by keyboard starts out passing through
+  area.addEventListener('focus', () => (editing = performance.now() - pressedAt < 1000));
   area.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
-      escaped = true;
+      editing = false;
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();
       void apply();
-    } else if (e.key === 'Tab' && !escaped && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    } else if (e.key === 'Tab' && editing && !e.altKey && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       if (e.shiftKey) outdent();
       else document.execCommand('insertText', false, '  ');
+    } else if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter') {
+      editing = true;
     }
-    escaped = false;
   });
 
   const outdent = () => {

@@ -60,6 +60,8 @@ export function activityPanel(root: HTMLElement, state: ClusterState): Panel {
   const list = h('ol', { class: 'activity', 'aria-label': 'Activity, newest first' });
   const empty = h('p', { class: 'empty' }, 'Nobody changed anything yet.');
   root.append(list, empty);
+  // ages move on while nothing new happens, as the events' do
+  setInterval(() => state.activity.length && state.mark('activity'), 15_000);
   return {
     name: 'activity',
     topics: ['activity'],

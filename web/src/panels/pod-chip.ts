@@ -1,6 +1,6 @@
 // A pod as a chip (name, IP or status, coloured by phase) and the "+ N more" summary for pods that do not fit.
 import { h, setAttr, setClass, setText } from '../lib/dom.ts';
-import { podStatus, splitName, TONE_LABEL, TONE_ORDER, type Tone } from '../lib/kube.ts';
+import { podStatus, restarts, splitName, TONE_LABEL, TONE_ORDER, type Tone } from '../lib/kube.ts';
 import type { ClusterState } from '../live/store.ts';
 import { keyOf } from '../live/store.ts';
 import type { KubeObject } from '../live/types.ts';
@@ -22,7 +22,7 @@ export function updatePodChip(state: ClusterState, el: HTMLElement, p: KubeObjec
   const [pre, suf] = label ? ['', label] : splitName(p);
   const sys = p.metadata.namespace === 'kube-system' ? ' system' : '';
   const sel = state.selection?.r === 'pods' && state.selection.name === p.metadata.name && state.selection.namespace === p.metadata.namespace;
-  setClass(el, `pod ${st.tone}${sys}${sel ? ' selected' : ''}`);
+  setClass(el, `pod ${st.tone}${sys}${sel ? ' selected' : ''}${el.classList.contains('restarted') ? ' restarted' : ''}`);
   el.dataset.name = p.metadata.name;
   el.dataset.ns = p.metadata.namespace ?? '';
   el.dataset.phase = p.status?.phase ?? 'Pending';
@@ -31,10 +31,22 @@ export function updatePodChip(state: ClusterState, el: HTMLElement, p: KubeObjec
   setText(el.children[1]!.children[0]!, pre);
   setText(el.children[1]!.children[1]!, suf);
   const ip = p.status?.podIP as string | undefined;
-  const info = st.text === 'Running' && ip ? ip : st.text;
-  setText(el.children[2]!, info);
-  setAttr(el, 'title', `${p.metadata.namespace}/${p.metadata.name}\n${st.text}${ip ? ` · ${ip}` : ''}${p.spec?.nodeName ? ` · ${p.spec.nodeName}` : ''}`);
-  setAttr(el, 'aria-label', `Pod ${p.metadata.name}: ${st.text}${ip ? `, IP ${ip}` : ''}`);
+  const status = st.tone === 'notready' ? 'Not ready' : st.text;
+  const info = st.tone === 'running' && ip ? ip : status;
+  // Restarts show on the chip (as kubectl's RESTARTS column), and a new one makes the chip flash.
+  const r = restarts(p);
+  const before = Number(el.dataset.restarts ?? r);
+  el.dataset.restarts = String(r);
+  if (r > before) {
+    el.classList.remove('restarted');
+    void el.offsetWidth;
+    el.classList.add('restarted');
+    el.addEventListener('animationend', () => el.classList.remove('restarted'), { once: true });
+  }
+  setText(el.children[2]!, r ? `${info} \u21bb${r}` : info);
+  const again = r ? ` · ${r} restart${r === 1 ? '' : 's'}` : '';
+  setAttr(el, 'title', `${p.metadata.namespace}/${p.metadata.name}\n${status}${again}${ip ? ` · ${ip}` : ''}${p.spec?.nodeName ? ` · ${p.spec.nodeName}` : ''}`);
+  setAttr(el, 'aria-label', `Pod ${p.metadata.name}: ${status}${again}${ip ? `, IP ${ip}` : ''}`);
   setAttr(el, 'aria-pressed', sel ? 'true' : 'false');
 }
 

@@ -14,10 +14,16 @@ export function presencePanel(root: HTMLElement, state: ClusterState, rename: (n
   };
   input.addEventListener('change', save);
   const details = h('details', { class: 'presence' },
-    h('summary', { class: 'button', 'aria-label': 'People here' }, count),
+    h('summary', { class: 'button', title: 'People here' }, count),
     h('div', { class: 'popover' },
       h('label', { for: 'my-name' }, 'Your name'), input,
       h('h3', null, 'Here now'), list));
+  details.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && details.open) {
+      details.open = false;
+      details.querySelector('summary')!.focus();
+    }
+  });
   root.append(details);
   return {
     name: 'presence',
