@@ -134,6 +134,42 @@ describe('kubectl errors read like a real server’s', () => {
   });
 });
 
+describe('kubectl auth', () => {
+  it('can-i answers from the link rights', async () => {
+    expect(await s.k('auth can-i create pods')).toBe('yes\n');
+    expect(await s.k('auth can-i delete deployments.apps -n kube-system')).toBe('yes\n');
+    expect(await s.kubectl(['auth', 'can-i', 'list', 'pods'], { view: true })).toMatchObject({ code: 0, stdout: 'yes\n' });
+    expect(await s.kubectl(['auth', 'can-i', 'get', 'pods', '--subresource=log'], { view: true })).toMatchObject({ code: 0, stdout: 'yes\n' });
+    const no = await s.kubectl(['auth', 'can-i', 'create', 'pods'], { view: true });
+    expect(no).toMatchObject({ code: 1, stdout: 'no - this is a view-only link: it may only get, list and watch\n' });
+  });
+
+  it('can-i --list prints the rules', async () => {
+    expect(await s.k('auth can-i --list')).toMatch(/^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n\*\.\*\s+\[\]\s+\[\]\s+\[\*\]\n\s+\[\*\]\s+\[\]\s+\[\*\]\n$/);
+    const view = await s.kubectl(['auth', 'can-i', '--list'], { view: true });
+    expect(view.code).toBe(0);
+    expect(view.stdout).toMatch(/^\*\.\*\s+\[\]\s+\[\]\s+\[get list watch\]$/m);
+    expect(view.stdout).toMatch(/^selfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]$/m);
+  });
+
+  it('whoami names the user and the rights', async () => {
+    const edit = await s.k('auth whoami');
+    expect(edit).toMatch(/^Username\s+sandbox-admin$/m);
+    expect(edit).toMatch(/^Groups\s+\[system:authenticated\]$/m);
+    expect(edit).toMatch(/^Extra: kube-sandbox\.dev\/rights\s+\[edit\]$/m);
+    const view = await s.kubectl(['auth', 'whoami', '-o', 'json'], { view: true });
+    expect(JSON.parse(view.stdout).status.userInfo).toEqual({ username: 'sandbox-viewer', groups: ['system:authenticated'], extra: { 'kube-sandbox.dev/rights': ['view'] } });
+  });
+
+  it('keeps the reviews out of list-based commands', async () => {
+    expect(await s.k('api-resources --verbs=list')).not.toMatch(/selfsubject/);
+    expect(await s.k('api-resources')).toMatch(/^selfsubjectaccessreviews\s+authorization\.k8s\.io\/v1\s+false\s+SelfSubjectAccessReview$/m);
+    expect(await s.k('get all -A')).not.toMatch(/selfsubject/i);
+    const get = await s.kubectl(['get', 'selfsubjectaccessreviews']);
+    expect(get).toMatchObject({ code: 1, stderr: expect.stringContaining('MethodNotAllowed') });
+  });
+});
+
 describe('REST alongside kubectl', () => {
   it('sees what kubectl wrote', async () => {
     await eventually(async () => (await s.api('/api/v1/namespaces/default/configmaps/dup')).status === 200, 5_000, 'dup via REST');
