@@ -5,6 +5,7 @@ import { createObject } from './apiserver/rest.ts';
 import type { SessionOptions } from './session/options.ts';
 import type { KubeObject } from './types.ts';
 import { nodeManifest } from './controllers/kubelet/node-template.ts';
+import { kubernetesServiceObjects } from './controllers/kubernetes-service.ts';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -58,20 +59,7 @@ export function bootstrap(ctx: ApiContext, options: SessionOptions): void {
     for (const cp of controlPlanes) controlPlanePods(ctx, cp);
 
     const apiIPs = controlPlanes.map((n) => (n.status as { addresses: Array<{ type: string; address: string }> }).addresses.find((a) => a.type === 'InternalIP')!.address);
-    create(ctx, 'v1', 'Service', {
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
-    });
-    create(ctx, 'v1', 'Endpoints', {
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-      subsets: [{ addresses: apiIPs.map((ip) => ({ ip })), ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
-    });
-    create(ctx, 'discovery.k8s.io/v1', 'EndpointSlice', {
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } },
-      addressType: 'IPv4',
-      endpoints: apiIPs.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
-      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-    });
+    for (const o of kubernetesServiceObjects(apiIPs)) create(ctx, o.apiVersion, o.kind, o);
     create(ctx, 'v1', 'Service', {
       metadata: {
         name: 'kube-dns',

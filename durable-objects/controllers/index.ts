@@ -13,6 +13,7 @@ import { endpointsController } from './endpoints.ts';
 import { endpointSliceController } from './endpointslice.ts';
 import { eventTTL } from './event-ttl.ts';
 import { loadBalancer } from './loadbalancer.ts';
+import { kubernetesService } from './kubernetes-service.ts';
 
 export const CONTROLLERS: Controller[] = [
   deployment,
@@ -27,5 +28,6 @@ export const CONTROLLERS: Controller[] = [
   endpointsController,
   endpointSliceController,
   loadBalancer,
+  kubernetesService,
   eventTTL,
 ];

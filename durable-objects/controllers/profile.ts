@@ -36,6 +36,9 @@ export interface Profile {
   /** Image pull back-off: first delay and cap. */
   pullBackoffMs: number;
   pullBackoffMaxMs: number;
+  /** Retry of a failed volume mount (a missing ConfigMap or Secret): first delay and cap (kubelet: 500ms doubling to 2m2s). */
+  mountBackoffMs: number;
+  mountBackoffMaxMs: number;
 }
 
 const KUBELET_POLICY = {
@@ -46,6 +49,8 @@ const KUBELET_POLICY = {
   crashBackoffMaxMs: 300_000,
   pullBackoffMs: 10_000,
   pullBackoffMaxMs: 300_000,
+  mountBackoffMs: 500,
+  mountBackoffMaxMs: 122_000,
 } as const;
 
 export const PROFILES: Record<Profile['name'], Profile> = {

@@ -11,23 +11,26 @@ import { trackPodIP } from './pod-ips.ts';
 import { commit, makeWork, reconcilePod } from './pod-worker.ts';
 import { kubeletState } from './state.ts';
 import { derivePodStatus } from './status.ts';
+import { forgetMountWaits, mountWaiters } from './volumes.ts';
 import { cs, terminate } from './work.ts';
 
 const NODE_PREFIX = 'node:';
 
 export const kubelet = {
   name: 'kubelet',
-  watches: ['pods', 'nodes', LEASES],
+  watches: ['pods', 'nodes', LEASES, 'configmaps', 'secrets'],
   keysFor(e, ctx) {
     const s = kubeletState(ctx);
     const { resource, namespace, name } = e.key;
     if (resource === 'pods') {
       trackPodIP(s, e);
+      const key = `${namespace}/${name}`;
       if (e.type === 'DELETED') {
-        s.pods.delete(e.object.metadata.uid ?? '');
+        const uid = e.object.metadata.uid ?? '';
+        forgetMountWaits(s, s.pods.get(uid), key);
+        s.pods.delete(uid);
         return [];
       }
-      const key = `${namespace}/${name}`;
       if (s.writing === key || !(e.object.spec as { nodeName?: string } | undefined)?.nodeName) return [];
       return [key];
     }
@@ -40,6 +43,8 @@ export const kubelet = {
       }
       return keys;
     }
+    // A ConfigMap or Secret a pod waits to mount appeared (or gained the key it lacked).
+    if (resource === 'configmaps' || resource === 'secrets') return e.type === 'DELETED' ? [] : mountWaiters(s, resource, namespace, name);
     if (namespace !== LEASE_NAMESPACE || s.writing === `lease:${name}`) return [];
     return [`${NODE_PREFIX}${name}`];
   },

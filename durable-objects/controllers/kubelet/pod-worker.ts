@@ -9,6 +9,7 @@ import type { CRef } from './runs.ts';
 import { CONTAINER_STAGES, POD_STAGES, containersInTurn, type Stage } from './stages.ts';
 import { kubeletState, nodeState, podMemo } from './state.ts';
 import { derivePodStatus, isTerminal } from './status.ts';
+import { forgetMountWaits } from './volumes.ts';
 import { jittered, type PodWork } from './work.ts';
 
 /** Enough for any pod's burst of due stages (start, exit, restart...) without looping forever on a bug. */
@@ -129,6 +130,7 @@ export function reconcilePod(key: string, ctx: ReconcileContext): ReconcileResul
   if (w.remove && killStartedNow) w.st = clone(pod.status ?? {});
   commit(w, key);
   if (w.remove) {
+    forgetMountWaits(w.s, w.memo, key);
     w.s.pods.delete(pod.metadata.uid ?? key);
     ctx.client.delete('v1', 'Pod', namespace, name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
     return;

@@ -45,6 +45,11 @@ const portOf = (s: string | undefined, dflt: number) => {
 const nginx: Make = (args, c) => {
   const minor = Number(/^1\.(\d+)/.exec(c.version)?.[1] ?? 27);
   const t0 = nginxTime(clock(c, 5));
+  // the flags that only report (what `kubectl exec` next to a running nginx asks) never bind the port
+  if (args.includes('-v') || args.includes('-V')) return exits([{ dt: 1, text: `nginx version: nginx/${c.version}`, err: true }], 2, 0);
+  if (args.includes('-t') || args.includes('-T'))
+    return exits(['nginx: the configuration file /etc/nginx/nginx.conf syntax is ok', 'nginx: configuration file /etc/nginx/nginx.conf test is successful'].map((text) => ({ dt: 1, text, err: true })), 2, 0);
+  if (args.includes('-s')) return exits(minor >= 19 ? [{ dt: 1, text: `${t0} [notice] 40#40: signal process started`, err: true }] : [], 2, 0);
   if (c.portsInUse.has(80)) {
     const lines: Line[] = [];
     for (let i = 0; i < 5; i++) {
@@ -59,7 +64,6 @@ const nginx: Make = (args, c) => {
     lines.push({ dt: end, text: 'nginx: [emerg] still could not bind()', err: true });
     return exits(lines, end + 1, 1);
   }
-  if (args.includes('-v')) return exits([{ dt: 1, text: `nginx version: nginx/${c.version}`, err: true }], 2, 0);
   if (minor < 19) return server([], [80]);
   const notice = (text: string): Line => ({ dt: 5, text: `${t0} [notice] 1#1: ${text}`, err: true });
   const lines: Line[] = [

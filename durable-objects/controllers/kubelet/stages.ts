@@ -9,6 +9,7 @@ import { allocatePodIP, nodeInternalIP } from './pod-ips.ts';
 import { probeAt } from './process.ts';
 import { ms, type CRef } from './runs.ts';
 import { inBackoff, nextBackoff } from './state.ts';
+import { mountFailures, waitForMounts } from './volumes.ts';
 import { goDuration, isSidecar, podFullName, setCondition, shouldRestart } from './status.ts';
 import {
   addImage,
@@ -50,6 +51,8 @@ export interface Stage<T> {
 
 const deleting = (w: PodWork) => !!w.pod.metadata.deletionTimestamp;
 const active = (w: PodWork) => !deleting(w) && !isTerminal(w.st) && sandboxReady(w);
+/** Admitted, and the sandbox not yet up: volumes are mounted, then the sandbox is created. */
+const preparing = (w: PodWork) => !!w.st.startTime && !sandboxReady(w) && !isTerminal(w.st) && !deleting(w);
 const runningRefs = (w: PodWork) => allContainers(w).filter((ref) => !!cs(w, ref).state?.running);
 
 export function allContainers(w: PodWork): CRef[] {
@@ -92,8 +95,22 @@ export const POD_STAGES: Stage<undefined>[] = [
     next: (w) => admit(w),
   },
   {
+    // The volume manager mounts every volume before the sandbox is created; a missing ConfigMap or Secret keeps the
+    // pod in ContainerCreating, retried with back-off (and at once when the object appears).
+    name: 'mount',
+    match: (w) => preparing(w) && mountFailures(w.ctx.store, w.pod).length > 0,
+    at: (w) => (w.memo.mountBackoff ? w.memo.mountBackoff.lastUpdate + w.memo.mountBackoff.delayMs : w.now),
+    instance: (w) => String(w.memo.mountBackoff?.lastUpdate ?? 0),
+    next(w) {
+      const failures = mountFailures(w.ctx.store, w.pod);
+      for (const f of failures) event(w, undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${f.volume}" : ${f.error}`);
+      w.memo.mountBackoff = nextBackoff(w.memo.mountBackoff, w.t, w.t, w.p.mountBackoffMs, w.p.mountBackoffMaxMs);
+      waitForMounts(w.s, w.memo, `${w.pod.metadata.namespace}/${w.pod.metadata.name}`, failures);
+    },
+  },
+  {
     name: 'sandbox',
-    match: (w) => !!w.st.startTime && !sandboxReady(w) && !isTerminal(w.st) && !deleting(w),
+    match: (w) => preparing(w) && mountFailures(w.ctx.store, w.pod).length === 0,
     at: (w) => Math.max(w.now, w.memo.retryAt.get('') ?? 0),
     delay: (p) => p.sandboxMs,
     instance: (w) => String(w.memo.retryAt.get('') ?? 0),
@@ -105,6 +122,7 @@ export const POD_STAGES: Stage<undefined>[] = [
         w.memo.retryAt.set('', w.t + 10_000);
         return;
       }
+      w.memo.mountBackoff = undefined;
       w.st.podIP = ip;
       w.st.podIPs = [{ ip }];
       setCondition(w.st, 'PodReadyToStartContainers', 'True', w.t);

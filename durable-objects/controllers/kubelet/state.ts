@@ -53,6 +53,10 @@ export interface PodMemo {
   pullBackoff: Map<string, Backoff>;
   /** Retry times after CreateContainerConfigError, by container. */
   retryAt: Map<string, number>;
+  /** Back-off of failed volume mounts (a missing ConfigMap or Secret) before the sandbox is created. */
+  mountBackoff: Backoff | undefined;
+  /** Objects (`configmaps/ns/name`) this pod registered a wait for in KubeletState.mountWaits. */
+  mountWaits: Set<string>;
   /** Precise start and finish of runs by containerID (statuses only keep seconds). */
   runs: Map<string, { startMs: number; finishMs?: number; portsInUse: number[] }>;
   /** Containers stopped to be replaced (a new image): restarted without back-off. */
@@ -74,6 +78,8 @@ export interface KubeletState {
   ips: Set<string> | undefined;
   /** Next address to try in the flat network's shared range. */
   flatCursor: number;
+  /** Pods (`ns/name`) waiting to mount a missing object, by `configmaps/ns/name` or `secrets/ns/name`. */
+  mountWaits: Map<string, Set<string>>;
   /** The key our own write is committing (`ns/pod`, `node:<name>`, `lease:<name>`): its change event needs no look. */
   writing: string | undefined;
 }
@@ -84,7 +90,7 @@ const STATES = new WeakMap<object, KubeletState>();
 export function kubeletState(ctx: Pick<ReconcileContext, 'store'>): KubeletState {
   let s = STATES.get(ctx.store);
   if (!s) {
-    s = { nodes: new Map(), pods: new Map(), ips: undefined, flatCursor: 0, writing: undefined };
+    s = { nodes: new Map(), pods: new Map(), ips: undefined, flatCursor: 0, mountWaits: new Map(), writing: undefined };
     STATES.set(ctx.store, s);
   }
   return s;
@@ -101,6 +107,8 @@ export function podMemo(s: KubeletState, uid: string): PodMemo {
       crash: new Map(),
       pullBackoff: new Map(),
       retryAt: new Map(),
+      mountBackoff: undefined,
+      mountWaits: new Set(),
       runs: new Map(),
       replaced: new Set(),
       stopping: new Map(),

@@ -6,6 +6,7 @@ import { endpointsController } from '../../../durable-objects/controllers/endpoi
 import { endpointSliceController } from '../../../durable-objects/controllers/endpointslice.ts';
 import { loadBalancer } from '../../../durable-objects/controllers/loadbalancer.ts';
 import { eventTTL } from '../../../durable-objects/controllers/event-ttl.ts';
+import { kubernetesService } from '../../../durable-objects/controllers/kubernetes-service.ts';
 import { deleteObject } from '../../../durable-objects/apiserver/rest.ts';
 import type { KubeObject } from '../../../durable-objects/types.ts';
 
@@ -171,5 +172,24 @@ describe('Event TTL', () => {
     expect(t.list('events', 'default')).toHaveLength(1);
     t.advance(60_000);
     expect(t.list('events', 'default')).toHaveLength(0);
+  });
+});
+
+describe('The kubernetes Service', () => {
+  it('comes back with its Endpoints when deleted, listing the control-plane nodes', () => {
+    const t = testCluster({ controllers: [kubernetesService] });
+    t.settle();
+    const before = t.get('endpoints', 'default', 'kubernetes') as Obj;
+    for (const [apiVersion, kind] of [['v1', 'Service'], ['v1', 'Endpoints'], ['discovery.k8s.io/v1', 'EndpointSlice']] as const)
+      deleteObject(t.cluster.env, t.cluster.registry.forKind(apiVersion, kind)!, 'default', 'kubernetes', {});
+    expect(t.get('services', 'default', 'kubernetes')).toBeUndefined();
+    t.settle();
+    const svc = t.get('services', 'default', 'kubernetes') as Obj;
+    expect(svc.spec.clusterIP).toBe('10.96.0.1');
+    expect(svc.spec.ports).toEqual([{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }]);
+    expect((t.get('endpoints', 'default', 'kubernetes') as Obj).subsets).toEqual(before.subsets);
+    const controlPlanes = t.list('nodes').filter((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
+    expect(before.subsets[0].addresses).toHaveLength(controlPlanes.length);
+    expect(t.get('endpointslices.discovery.k8s.io', 'default', 'kubernetes')).toBeDefined();
   });
 });

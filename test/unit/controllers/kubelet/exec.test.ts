@@ -86,6 +86,15 @@ describe('kubectl exec on the simulated kubelet', () => {
     expect(missing.end).toEqual({ code: 1 });
   });
 
+  it('answers nginx -v and nginx -t next to the running nginx, without fighting it for port 80', () => {
+    const t = cluster();
+    running(t, pod('web', [nginx('nginx', 'nginx:1.27.3')]));
+    expect(run(t, 'web', ['nginx', '-v'])).toEqual({ stdout: '', stderr: 'nginx version: nginx/1.27.3\n', end: { code: 0 } });
+    const test = run(t, 'web', ['nginx', '-t']);
+    expect(test.stderr).toContain('nginx: configuration file /etc/nginx/nginx.conf test is successful\n');
+    expect(test.end).toEqual({ code: 0 });
+  });
+
   it('propagates the exit code of sh -c, with stdout and stderr apart', () => {
     const t = cluster();
     running(t, pod('box', [busybox('box', ['sleep', '3600'])]));

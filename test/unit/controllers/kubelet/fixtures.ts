@@ -24,6 +24,7 @@ export interface PodOptions {
   grace?: number;
   hostNetwork?: boolean;
   activeDeadlineSeconds?: number;
+  volumes?: Array<Record<string, unknown>>;
 }
 
 /** A pod already bound to a node (no scheduler needed). */
@@ -34,6 +35,7 @@ export function pod(name: string, containers: Array<Record<string, unknown>>, o:
   if (o.grace !== undefined) spec.terminationGracePeriodSeconds = o.grace;
   if (o.hostNetwork) spec.hostNetwork = true;
   if (o.activeDeadlineSeconds) spec.activeDeadlineSeconds = o.activeDeadlineSeconds;
+  if (o.volumes) spec.volumes = o.volumes;
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: o.namespace ?? 'default' }, spec } as Pod;
 }
 
