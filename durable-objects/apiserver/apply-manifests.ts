@@ -25,6 +25,7 @@ export interface ApplyResponse {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export const APPLY_MANAGER = 'kube-sandbox';
+export const MAX_APPLY_OBJECTS = 1_000;
 
 function documents(text: string, contentType: string | null): YamlDoc[] {
   const ct = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -56,6 +57,8 @@ export function applyManifests(env: ApiEnv, text: string, contentType: string | 
   try {
     const objs = flatten(documents(text, contentType));
     if (!objs.length) throw new ApiError('BadRequest', 'no objects passed to apply');
+    // one request holds the cluster while it applies: a bound keeps every other client answered
+    if (objs.length > MAX_APPLY_OBJECTS) throw new ApiError('RequestEntityTooLarge', `${objs.length} objects in one apply; at most ${MAX_APPLY_OBJECTS} are taken at once`);
     // Check every document's identity before writing anything.
     const plan = objs.map(({ obj, line }) => {
       if (typeof obj.apiVersion !== 'string' || !obj.apiVersion || typeof obj.kind !== 'string' || !obj.kind)

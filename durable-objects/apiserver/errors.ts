@@ -91,6 +91,9 @@ export class ApiError extends Error {
   toStatus(): Status {
     const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, code: this.code };
     if (this.details) s.details = this.details;
+    // apiserver's NotFound always carries details, empty for a path it does not serve; kubectl reads them unguarded
+    // (`kubectl debug` dereferences details.name when ephemeral containers answer 404).
+    else if (this.reason === 'NotFound') s.details = {};
     return s;
   }
 }

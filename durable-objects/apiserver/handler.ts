@@ -3,7 +3,7 @@ import { stringify as toYaml } from 'yaml';
 import { ApiError, statusResponse, successStatus } from './errors.ts';
 import type { ApiContext } from './context.ts';
 import { parseRequestInfo, type RequestInfo } from './request-info.ts';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery.ts';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION, versionInfo } from './discovery.ts';
 import { decodeBody, readBody, readLimited } from './decode.ts';
 import { PROTOBUF_CONTENT_TYPE, decodeProtobuf } from './protobuf/index.ts';
 import { negotiate, type Representation } from './negotiate.ts';
@@ -13,7 +13,10 @@ import { toTable } from './table.ts';
 import { serveWatch, type Timers } from './watch-http.ts';
 import type { WatchHub } from './watch-hub.ts';
 import { openapiDocument, openapiIndex } from './openapi.ts';
+import { OPENAPI_V2_PROTOBUF, openapiV2Document } from './openapi-v2.ts';
 import { SUBRESOURCES } from './subresources/index.ts';
+import { serveReview } from './review.ts';
+import { lookupReview } from '../registry/reviews/index.ts';
 import type { ResourceStrategy } from '../registry/strategy.ts';
 import { apiVersionOf } from '../registry/registry.ts';
 import type { KubeObject } from '../types.ts';
@@ -68,6 +71,9 @@ async function route(env: ApiEnv, req: Request, path: string, caller: Caller): P
   const url = new URL(req.url);
   const info = parseRequestInfo(req.method, path, url.searchParams);
   if (info.type === 'nonResource') return nonResource(env, req, info.path);
+  // Reviews answer questions about the caller's own rights: a view link may ask them too.
+  const review = lookupReview(info.group, info.version, info.resource);
+  if (review) return serveReview(req, info, review, caller, readJsonBody);
   const s = env.registry.lookup(info.group, info.version, info.resource);
   if (!s) throw new ApiError('NotFound', 'the server could not find the requested resource');
   if (!caller.canWrite && !READ_VERBS.has(info.verb) && !(info.subresource === 'log' && info.verb === 'get')) {
@@ -79,8 +85,10 @@ async function route(env: ApiEnv, req: Request, path: string, caller: Caller): P
       { name: info.name, group: s.group, kind: s.resource },
     );
   }
-  if (s.namespaced && info.namespace === undefined && info.verb !== 'list' && info.verb !== 'watch' && info.verb !== 'deletecollection') {
-    if (info.verb !== 'create') throw new ApiError('NotFound', 'the server could not find the requested resource');
+  // a namespaced kind's all-namespaces path serves list and watch only, as apiserver registers it
+  if (s.namespaced && info.namespace === undefined && info.verb !== 'list' && info.verb !== 'watch') {
+    if (info.verb === 'create' || info.verb === 'deletecollection') throw new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    throw new ApiError('NotFound', 'the server could not find the requested resource');
   }
   if (!s.namespaced && info.namespace !== undefined) throw new ApiError('NotFound', 'the server could not find the requested resource');
   if (info.subresource !== undefined) {
@@ -99,6 +107,11 @@ function nonResource(env: ApiEnv, req: Request, path: string): Response {
   if (path === '/api') return json(apiVersions());
   if (path === '/apis') return json(apiGroupList(env.registry));
   if (path === '/openapi/v3') return json(openapiIndex(env.registry));
+  if (path === '/openapi/v2') {
+    if (!(req.headers.get('accept') ?? '').includes(OPENAPI_V2_PROTOBUF)) throw new ApiError('NotAcceptable', `only ${OPENAPI_V2_PROTOBUF} is served here; the schemas are in /openapi/v3`);
+    // served as octet-stream, as kube-openapi does: Go's mime parser rejects the '@' of the requested type
+    return new Response(openapiV2Document(SERVER_VERSION.gitVersion), { headers: { 'content-type': 'application/octet-stream' } });
+  }
   if (path.startsWith('/openapi/v3/')) {
     const doc = openapiDocument(env.registry, path.slice('/openapi/v3/'.length));
     if (!doc) throw new ApiError('NotFound', 'the server could not find the requested resource');
@@ -246,8 +259,17 @@ async function resourceVerb(env: ApiEnv, req: Request, url: URL, info: Extract<R
     }
     case 'list': {
       const rep = negotiate(req.headers.get('accept'), q.get('includeObject'));
-      const limit = q.get('limit') ? Number(q.get('limit')) : undefined;
-      const l = listObjects(env, s, ns, { labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector'), limit, continue: q.get('continue') });
+      const rawLimit = q.get('limit');
+      if (rawLimit && !/^-?\d+$/.test(rawLimit)) throw new ApiError('BadRequest', `limit: Invalid value: ${JSON.stringify(rawLimit)}: must be an integer`);
+      const limit = rawLimit ? Number(rawLimit) : undefined;
+      const l = listObjects(env, s, ns, {
+        labelSelector: q.get('labelSelector'),
+        fieldSelector: q.get('fieldSelector'),
+        limit,
+        continue: q.get('continue'),
+        resourceVersion: q.get('resourceVersion'),
+        resourceVersionMatch: q.get('resourceVersionMatch'),
+      });
       return render(rep, s, env, 200, new Headers(), { list: l });
     }
     case 'watch': {

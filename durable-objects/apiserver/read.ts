@@ -11,6 +11,9 @@ export interface ListOptions {
   fieldSelector?: string | null;
   limit?: number;
   continue?: string | null;
+  /** `resourceVersion` and `resourceVersionMatch` of the request: NotOlderThan (the default) or Exact. */
+  resourceVersion?: string | null;
+  resourceVersionMatch?: string | null;
 }
 
 export interface ListResult {
@@ -77,28 +80,82 @@ function encodeContinue(t: ContinueToken): string {
   return btoa(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.after })).replace(/=+$/, '');
 }
 
-function decodeContinue(token: string): ContinueToken {
+function decodeContinue(token: string, current: number): ContinueToken {
+  let t: { v?: unknown; rv?: unknown; start?: unknown };
   try {
-    const t = JSON.parse(atob(token)) as { rv?: unknown; start?: unknown };
-    if (typeof t.rv !== 'number' || typeof t.start !== 'string') throw new Error('shape');
-    return { rv: t.rv, after: t.start };
+    t = JSON.parse(atob(token)) as typeof t;
   } catch {
     throw new ApiError('BadRequest', 'continue key is not valid: the continue token could not be decoded');
   }
+  if (t?.v !== 'meta.k8s.io/v1') throw new ApiError('BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  if (typeof t.rv !== 'number' || !Number.isSafeInteger(t.rv) || t.rv <= 0 || t.rv > current || typeof t.start !== 'string')
+    throw new ApiError('BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  return { rv: t.rv, after: t.start };
+}
+
+/** A resourceVersion given to a list: a non-negative integer no newer than the store. */
+function parseListRV(raw: string, current: number): number {
+  if (!/^\d+$/.test(raw)) throw new ApiError('BadRequest', `invalid resource version: ${JSON.stringify(raw)}`);
+  const rv = Number(raw);
+  if (rv > current) throw new ApiError('Timeout', `Too large resource version: ${rv}, current: ${current}`, { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 });
+  return rv;
+}
+
+/**
+ * The objects of `resource` as they were at revision `rv` (etcd serves continue pages and Exact lists at their
+ * snapshot): today's list with every key changed since `rv` put back as it was. 410 when history has been compacted.
+ */
+function listAt(ctx: ApiContext, resource: string, namespace: string | undefined, rv: number): Array<{ object: KubeObject; json: string }> {
+  let changes;
+  try {
+    changes = ctx.store.changesSince(rv, resource);
+  } catch (e) {
+    if (e instanceof ApiError && e.reason === 'Expired')
+      throw new ApiError('Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+    throw e;
+  }
+  if (!changes.length) return ctx.store.list(resource, namespace);
+  const then = new Map<string, { object: KubeObject; json: string } | null>();
+  for (const c of changes) {
+    if (namespace !== undefined && c.key.namespace !== namespace) continue;
+    const key = `${c.key.namespace}/${c.key.name}`;
+    if (then.has(key)) continue;
+    const before = c.type === 'ADDED' ? undefined : (c.prev ?? c.object);
+    then.set(key, before ? { object: before, json: JSON.stringify(before) } : null);
+  }
+  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  const out = ctx.store.list(resource, namespace).filter((e) => !then.has(keyOf(e.object)));
+  for (const e of then.values()) if (e) out.push(e);
+  return out.sort((a, b) => (keyOf(a.object) < keyOf(b.object) ? -1 : keyOf(a.object) > keyOf(b.object) ? 1 : 0));
 }
 
 export function listObjects(ctx: ApiContext, s: ResourceStrategy, namespace: string | undefined, o: ListOptions = {}): ListResult {
   const filter = compileFilter(s, namespace, o.labelSelector, o.fieldSelector);
   const resource = storageResource(s);
+  const current = ctx.store.revision;
+  const match = o.resourceVersionMatch || undefined;
+  if (match !== undefined && match !== 'Exact' && match !== 'NotOlderThan')
+    throw new ApiError('BadRequest', `resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
+  if (match !== undefined && !o.resourceVersion) throw new ApiError('BadRequest', 'resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
+  if (match !== undefined && o.continue) throw new ApiError('BadRequest', 'resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided');
   let after: string | undefined;
-  let rv = ctx.store.revision;
+  let rv = current;
+  let snapshot: number | undefined;
   if (o.continue) {
-    const t = decodeContinue(o.continue);
+    const t = decodeContinue(o.continue, current);
     after = t.after;
     rv = t.rv;
+    snapshot = t.rv;
+  } else if (o.resourceVersion) {
+    const asked = parseListRV(o.resourceVersion, current);
+    if (match === 'Exact') {
+      if (asked === 0) throw new ApiError('BadRequest', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+      rv = asked;
+      snapshot = asked;
+    }
   }
   const limit = o.limit && o.limit > 0 ? o.limit : Infinity;
-  const all = ctx.store.list(resource, filter.namespace);
+  const all = snapshot !== undefined && snapshot < current ? listAt(ctx, resource, filter.namespace, snapshot) : ctx.store.list(resource, filter.namespace);
   const items: Array<{ object: KubeObject; json: string }> = [];
   let lastKey = '';
   let remaining = 0;

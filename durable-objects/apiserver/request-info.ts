@@ -20,7 +20,14 @@ export type RequestInfo =
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 export function parseRequestInfo(method: string, path: string, query: URLSearchParams): RequestInfo {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map((seg) => {
+    try {
+      return decodeURIComponent(seg);
+    } catch {
+      throw new ApiError('NotFound', 'the server could not find the requested resource');
+    }
+  });
+  if (parts.some((seg) => seg === '.' || seg === '..')) throw new ApiError('BadRequest', 'a path segment may not be "." or ".."');
   let rest: string[];
   let group: string;
   let version: string;
@@ -60,19 +67,25 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
       verb = isWatch ? 'watch' : name !== undefined ? 'get' : 'list';
       break;
     case 'POST':
+      // create is on the collection; a named path takes POST only for subresources (eviction, binding, exec)
+      if (name !== undefined && subresource === undefined) throw methodNotAllowed();
       verb = 'create';
       break;
     case 'PUT':
+      if (name === undefined) throw methodNotAllowed();
       verb = 'update';
       break;
     case 'PATCH':
+      if (name === undefined) throw methodNotAllowed();
       verb = 'patch';
       break;
     case 'DELETE':
       verb = name !== undefined ? 'delete' : 'deletecollection';
       break;
     default:
-      throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
+      throw methodNotAllowed();
   }
   return { type: 'resource', verb, group, version, resource, namespace, name, subresource };
 }
+
+const methodNotAllowed = () => new ApiError('MethodNotAllowed', 'the server does not allow this method on the requested resource');

@@ -209,7 +209,7 @@ function finishUpdate(ctx: ApiContext, s: ResourceStrategy, obj: KubeObject, old
 export function updateObject(ctx: ApiContext, s: ResourceStrategy, namespace: string | undefined, name: string, body: unknown, opts: WriteOptions = {}): WriteResult {
   const obj = checkKind(s, body, opts.subresource);
   const m = meta(obj);
-  if (m.name !== undefined && m.name !== name) throw new ApiError('BadRequest', `the name of the object (${m.name}) does not match the name on the URL (${name})`);
+  if (m.name !== name) throw new ApiError('BadRequest', `the name of the object (${m.name ?? ''}) does not match the name on the URL (${name})`);
   if (s.namespaced && m.namespace && namespace !== undefined && m.namespace !== namespace)
     throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
   const old = readCurrent(ctx, s, namespace ?? '', name);

@@ -1,6 +1,6 @@
 // Where the registry meets the schemas and the patch algorithms: validation, unknown fields, patches and field ownership,
 // each resolved against the kind's generated OpenAPI schema (the one source of truth).
-import type { FieldError } from './errors.ts';
+import { ApiError, type FieldError } from './errors.ts';
 import type { ResourceStrategy } from '../registry/strategy.ts';
 import { apiVersionOf } from '../registry/registry.ts';
 import type { KubeObject } from '../types.ts';
@@ -31,7 +31,12 @@ export function findUnknownFields(s: ResourceStrategy, obj: KubeObject): string[
   return findUnknownInSchema(s.definition, obj, { prune: true });
 }
 
+/** Applies a decoded request body as a patch. A bare JSON string, number or boolean is refused as Go's decoder words it. */
 export function applyPatchBody(s: ResourceStrategy | undefined, type: PatchType, original: KubeObject, patch: unknown): KubeObject {
+  if (typeof patch === 'string' || typeof patch === 'number' || typeof patch === 'boolean') {
+    const into = type.startsWith('application/json-patch+json') ? 'jsonpatch.Patch' : 'map[string]interface {}';
+    throw new ApiError('BadRequest', `json: cannot unmarshal ${typeof patch === 'boolean' ? 'bool' : typeof patch} into Go value of type ${into}`);
+  }
   return applyPatch(type, original, patch, schemaOf(s));
 }
 

@@ -29,10 +29,10 @@ export function stdinOf(ctx: Ctx, p: ParsedArgs): string | undefined {
 }
 
 /**
- * Parses and resolves every document; `verb` names the command in kubectl's "no objects passed to ..." error.
- * `validate`: apply and create check each document against the server's schema first, so an unknown kind fails there.
+ * Parses and resolves every document; `verb` names the command in kubectl's "no objects passed to ..." error. An
+ * unknown kind fails as kubectl's resource mapping fails (validation skips kinds the server's schemas do not name).
  */
-export function readManifests(ctx: Ctx, text: string, verb: string, validate = false): Manifest[] {
+export function readManifests(ctx: Ctx, text: string, verb: string): Manifest[] {
   let docs;
   try {
     docs = parseYamlDocuments(text);
@@ -54,8 +54,6 @@ export function readManifests(ctx: Ctx, text: string, verb: string, validate = f
       throw fail(`error validating "STDIN": error validating data: ${missing} not set`);
     }
     const strategy = ctx.registry.forKind(obj.apiVersion, obj.kind);
-    if (!strategy && validate)
-      throw fail('error validating "STDIN": error validating data: the server could not find the requested resource; if you choose to ignore these errors, turn validation off with --validate=false');
     if (!strategy) throw new CommandError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "STDIN": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`);
     const name = obj.metadata?.name ?? '';
     let namespace: string | undefined;

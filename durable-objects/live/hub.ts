@@ -111,6 +111,10 @@ export class LiveHub {
       this.send(ws, { t: 'error', message: 'messages must be JSON' });
       return;
     }
+    if (msg === null || typeof msg !== 'object') {
+      this.send(ws, { t: 'error', message: 'messages must be JSON objects' });
+      return;
+    }
     switch (msg.t) {
       case 'sync':
         this.sync(ws, info, msg.rv);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kube, newSession, nginxDeployment, type Kube } from '../helpers/sandbox.ts';
+import { kube, newSession, nginxDeployment, worker, type Kube } from '../helpers/sandbox.ts';
 
 type Obj = { apiVersion: string; kind: string; metadata: Record<string, any>; [k: string]: any };
 
@@ -41,7 +41,12 @@ describe('Discovery', () => {
     expect(Object.keys(item.patch.requestBody.content)).toContain('application/strategic-merge-patch+json');
     const dep = doc.components.schemas['io.k8s.api.apps.v1.Deployment'];
     expect(dep['x-kubernetes-group-version-kind']).toEqual([{ group: 'apps', kind: 'Deployment', version: 'v1' }]);
-    expect((await k('/openapi/v2')).status).toBe(404);
+    // v2 exists for kubectl's fallback (unknown kinds), as protobuf only, and names no schemas
+    const v2 = await k('/openapi/v2', { headers: { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    expect(v2.status).toBe(200);
+    expect(v2.headers.get('content-type')).toBe('application/octet-stream');
+    expect(new TextDecoder().decode(await v2.arrayBuffer())).toContain('2.0');
+    expect((await k('/openapi/v2')).status).toBe(406);
   });
 });
 
@@ -218,6 +223,12 @@ describe('Patches', () => {
     expect(jp.spec.replicas).toBe(7);
     const badOp = await k(path, { method: 'PATCH', json: [{ op: 'test', path: '/spec/replicas', value: 1 }], contentType: 'application/json-patch+json' });
     expect(badOp.status).toBe(422);
+    // `kubectl patch -p notjson` sends the JSON string "notjson": refused as Go's decoder words it
+    for (const [type, into] of [['application/strategic-merge-patch+json', 'map[string]interface {}'], ['application/json-patch+json', 'jsonpatch.Patch']] as const) {
+      const str = await k(path, { method: 'PATCH', body: '"notjson"', headers: { 'content-type': type } });
+      expect(str.status).toBe(400);
+      expect((await body(str)).message).toBe(`json: cannot unmarshal string into Go value of type ${into}`);
+    }
   });
 
   it('server-side applies with field managers, conflicts and force', async () => {
@@ -245,5 +256,69 @@ describe('Patches', () => {
     const patched = await body(await k('/apis/apps/v1/namespaces/default/deployments/nginx-deployment/scale', { method: 'PATCH', json: { spec: { replicas: 5 } }, contentType: 'application/merge-patch+json' }));
     expect(patched.spec.replicas).toBe(5);
     expect((await body(await k('/apis/apps/v1/namespaces/default/deployments/nginx-deployment'))).spec.replicas).toBe(5);
+  });
+});
+
+describe('Requests of the wrong shape change nothing', () => {
+  it('refuses methods a path does not serve, bodies without the URL name, and malformed escapes', async () => {
+    const k = kube(await newSession());
+    await k('/api/v1/namespaces/default/configmaps', { method: 'POST', json: cm('keep', { a: '1' }) });
+    const rv = await revision(k);
+    const tries: Array<[string, RequestInit & { json?: unknown }, number]> = [
+      ['/api/v1/namespaces/default/configmaps/keep', { method: 'PUT', json: {} }, 400],
+      ['/api/v1/namespaces/default/configmaps/other', { method: 'POST', json: cm('other') }, 405],
+      ['/api/v1/configmaps', { method: 'POST', json: { ...cm('x'), metadata: { name: 'x', namespace: 'default' } } }, 405],
+      ['/api/v1/configmaps?dryRun=All', { method: 'DELETE' }, 405],
+      ['/api/v1/namespaces/default/configmaps', { method: 'PUT', json: cm('keep') }, 405],
+      ['/api/v1/namespaces/default/configmaps', { method: 'PATCH', json: {} }, 405],
+      ['/api/v1/namespaces/default/configmaps/%ff%fe', { method: 'GET' }, 404],
+      ['/api/v1/namespaces/default/pods/keep/eviction', { method: 'POST', json: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'keep' } } }, 400],
+    ];
+    for (const [path, init, code] of tries) {
+      const res = await k(path, init);
+      expect({ path, method: init.method, code: res.status }).toEqual({ path, method: init.method, code });
+      expect((await body(res)).kind).toBe('Status');
+    }
+    expect(await revision(k)).toBe(rv);
+    expect((await body(await k('/api/v1/namespaces/default/configmaps/keep'))).data).toEqual({ a: '1' });
+  });
+
+  it('takes at most 1,000 objects in one apply, and stores none of a larger one', async () => {
+    const s = await newSession();
+    const k = kube(s);
+    const rv = await revision(k);
+    const docs = Array.from({ length: 1001 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n');
+    const res = await worker(`/api/sessions/${s.id}/apply`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/yaml' }, body: docs });
+    expect(res.status).toBe(413);
+    expect(await revision(k)).toBe(rv);
+  });
+});
+
+describe('Lists at a revision', () => {
+  it('serves continue pages at the first page’s snapshot, Exact at its revision, and refuses bad versions', async () => {
+    const k = kube(await newSession());
+    const base = '/api/v1/namespaces/default/configmaps';
+    for (const n of ['a', 'b', 'c']) await k(base, { method: 'POST', json: cm(n) });
+    const first = await body(await k(`${base}?limit=1`));
+    expect(first.items.map((i: Obj) => i.metadata.name)).toEqual(['a']);
+    const at = first.metadata.resourceVersion;
+    // after the first page: b changes, c goes, d comes
+    await k(`${base}/b`, { method: 'PATCH', json: { data: { a: '2' } }, contentType: 'application/merge-patch+json' });
+    await k(`${base}/c`, { method: 'DELETE' });
+    await k(base, { method: 'POST', json: cm('d') });
+    const rest = await body(await k(`${base}?limit=10&continue=${encodeURIComponent(first.metadata.continue)}`));
+    expect(rest.metadata.resourceVersion).toBe(at);
+    expect(rest.items.map((i: Obj) => `${i.metadata.name}=${i.data.a}`)).toEqual(['b=1', 'c=1']);
+    const exact = await body(await k(`${base}?resourceVersion=${at}&resourceVersionMatch=Exact`));
+    expect(exact.items.map((i: Obj) => i.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(exact.metadata.resourceVersion).toBe(at);
+    const now = await body(await k(base));
+    expect(now.items.map((i: Obj) => i.metadata.name)).toEqual(['a', 'b', 'd']);
+    const tooNew = await k(`${base}?resourceVersion=${Number(now.metadata.resourceVersion) + 1000}`);
+    expect(tooNew.status).toBe(504);
+    expect((await body(tooNew)).message).toMatch(/^Too large resource version/);
+    const forged = btoa(JSON.stringify({ v: 'meta.k8s.io/v1', rv: 1e400, start: '' }));
+    for (const q of ['limit=abc', 'resourceVersion=garbage', 'resourceVersionMatch=bogus&resourceVersion=1', 'resourceVersionMatch=Exact', `continue=${forged}`])
+      expect({ q, code: (await k(`${base}?${q}`)).status }).toEqual({ q, code: 400 });
   });
 });

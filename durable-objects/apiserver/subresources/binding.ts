@@ -11,8 +11,11 @@ export const binding = {
   async handle({ env, req, info, strategy: s, caller }) {
     if (info.verb !== 'create') throw new ApiError('MethodNotAllowed', 'only create is supported on pods/binding');
     const body = await readJsonBody(req);
-    const target = isPlainObject(body) && isPlainObject(body.target) ? (body.target as { name?: string; kind?: string }) : undefined;
+    if (!isPlainObject(body) || (body.kind !== undefined && body.kind !== 'Binding')) throw new ApiError('BadRequest', 'the request body must be a Binding object');
+    const target = isPlainObject(body.target) ? (body.target as { name?: string; kind?: string }) : undefined;
     if (!target?.name) throw errors.invalid('Binding', '', info.name, [{ type: 'FieldValueRequired', field: 'target.name', message: 'Required value' }]);
+    if (target.kind !== undefined && target.kind !== '' && target.kind !== 'Node')
+      throw errors.invalid('Binding', '', info.name, [{ type: 'FieldValueNotSupported', field: 'target.kind', message: `Unsupported value: "${target.kind}": supported values: "Node"` }]);
     const pod = bindPod(env, s, info.namespace ?? 'default', info.name, target.name);
     env.onWrite?.({ caller, verb: 'bind', object: pod, dryRun: false });
     return new Response(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }), {

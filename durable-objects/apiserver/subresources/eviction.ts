@@ -11,7 +11,7 @@ export const eviction = {
   async handle({ env, req, info, strategy: s, caller }) {
     if (info.verb !== 'create') throw new ApiError('MethodNotAllowed', 'only create is supported on pods/eviction');
     const body = await readJsonBody(req);
-    if (!isPlainObject(body)) throw new ApiError('BadRequest', 'the request body must be an Eviction object');
+    if (!isPlainObject(body) || (body.kind !== undefined && body.kind !== 'Eviction')) throw new ApiError('BadRequest', 'the request body must be an Eviction object');
     const name = (body.metadata as { name?: string } | undefined)?.name;
     if (name && name !== info.name) throw new ApiError('BadRequest', `name in URL does not match name in Eviction object`);
     const opts = (isPlainObject(body.deleteOptions) ? body.deleteOptions : {}) as { gracePeriodSeconds?: number; dryRun?: string[] };

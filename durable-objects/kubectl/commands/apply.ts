@@ -41,7 +41,7 @@ export const apply: Command = {
     const dryRun = p.str('dry-run');
     if (dryRun !== undefined && dryRun !== 'none' && dryRun !== 'client' && dryRun !== 'server')
       throw new CommandError(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
-    const manifests = readManifests(ctx, text, 'apply', true);
+    const manifests = readManifests(ctx, text, 'apply');
     const errors: Status[] = [];
     for (const m of manifests) {
       const existed = await exists(ctx, m);

@@ -124,7 +124,7 @@ export const create: Command = {
       return fromGenerator(ctx, p);
     }
     const errors: Status[] = [];
-    for (const m of readManifests(ctx, text, 'create', true)) {
+    for (const m of readManifests(ctx, text, 'create')) {
       try {
         const made = await createOne(ctx, m.obj, m.namespace, p.str('dry-run'));
         ctx.out(`${objectName(made)} created\n`);

@@ -13,7 +13,7 @@ export const replace: Command = {
     const text = stdinOf(ctx, p);
     if (text === undefined) throw fail('must specify --filename to replace');
     const errors: Status[] = [];
-    for (const m of readManifests(ctx, text, 'replace', true)) {
+    for (const m of readManifests(ctx, text, 'replace')) {
       const body = { ...m.obj, metadata: { ...m.obj.metadata, ...(m.namespace ? { namespace: m.namespace } : {}) } };
       try {
         if (p.bool('force')) {

@@ -713,7 +713,7 @@ export const REFERENCES: Reference[] = [
         "at": 1795834219182,
         "exitCode": 1,
         "stdout": "",
-        "stderr": "error: error validating \"STDIN\": error validating data: the server could not find the requested resource; if you choose to ignore these errors, turn validation off with --validate=false\n"
+        "stderr": "error: resource mapping not found for name: \"w\" namespace: \"\" from \"STDIN\": no matches for kind \"Widget\" in version \"example.com/v1\"\nensure CRDs are installed first\n"
       },
       {
         "command": "kubectl create -f -",
@@ -1641,21 +1641,21 @@ export const REFERENCES: Reference[] = [
         "command": "kubectl api-resources",
         "at": 1795834249682,
         "exitCode": 0,
-        "stdout": "NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND\nconfigmaps        cm           v1                       true         ConfigMap\nendpoints         ep           v1                       true         Endpoints\nevents            ev           v1                       true         Event\nnamespaces        ns           v1                       false        Namespace\nnodes             no           v1                       false        Node\npods              po           v1                       true         Pod\nsecrets                        v1                       true         Secret\nserviceaccounts   sa           v1                       true         ServiceAccount\nservices          svc          v1                       true         Service\ndeployments       deploy       apps/v1                  true         Deployment\nreplicasets       rs           apps/v1                  true         ReplicaSet\nleases                         coordination.k8s.io/v1   true         Lease\nendpointslices                 discovery.k8s.io/v1      true         EndpointSlice\nevents            ev           events.k8s.io/v1         true         Event\n",
+        "stdout": "NAME                       SHORTNAMES   APIVERSION                 NAMESPACED   KIND\nconfigmaps                 cm           v1                         true         ConfigMap\nendpoints                  ep           v1                         true         Endpoints\nevents                     ev           v1                         true         Event\nnamespaces                 ns           v1                         false        Namespace\nnodes                      no           v1                         false        Node\npods                       po           v1                         true         Pod\nsecrets                                 v1                         true         Secret\nserviceaccounts            sa           v1                         true         ServiceAccount\nservices                   svc          v1                         true         Service\ndeployments                deploy       apps/v1                    true         Deployment\nreplicasets                rs           apps/v1                    true         ReplicaSet\nselfsubjectreviews                      authentication.k8s.io/v1   false        SelfSubjectReview\nselfsubjectaccessreviews                authorization.k8s.io/v1    false        SelfSubjectAccessReview\nselfsubjectrulesreviews                 authorization.k8s.io/v1    false        SelfSubjectRulesReview\nleases                                  coordination.k8s.io/v1     true         Lease\nendpointslices                          discovery.k8s.io/v1        true         EndpointSlice\nevents                     ev           events.k8s.io/v1           true         Event\n",
         "stderr": ""
       },
       {
         "command": "kubectl api-resources --namespaced=false",
         "at": 1795834249777,
         "exitCode": 0,
-        "stdout": "NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n",
+        "stdout": "NAME                       SHORTNAMES   APIVERSION                 NAMESPACED   KIND\nnamespaces                 ns           v1                         false        Namespace\nnodes                      no           v1                         false        Node\nselfsubjectreviews                      authentication.k8s.io/v1   false        SelfSubjectReview\nselfsubjectaccessreviews                authorization.k8s.io/v1    false        SelfSubjectAccessReview\nselfsubjectrulesreviews                 authorization.k8s.io/v1    false        SelfSubjectRulesReview\n",
         "stderr": ""
       },
       {
         "command": "kubectl api-versions",
         "at": 1795834249873,
         "exitCode": 0,
-        "stdout": "apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nevents.k8s.io/v1\nv1\n",
+        "stdout": "apps/v1\nauthentication.k8s.io/v1\nauthorization.k8s.io/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nevents.k8s.io/v1\nv1\n",
         "stderr": ""
       },
       {
