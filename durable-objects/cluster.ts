@@ -101,8 +101,8 @@ export class Cluster {
     return handleApi(this.env, req, path, caller);
   }
 
-  apply(text: string, caller: Caller, contentType: string | null): ApplyResponse {
-    return applyManifests(this.env, text, contentType, caller);
+  apply(text: string, caller: Caller, contentType: string | null, dryRun = false): ApplyResponse {
+    return applyManifests(this.env, text, contentType, caller, dryRun);
   }
 
   recentActivity(): ActivityEntry[] {

@@ -76,7 +76,8 @@ export async function routeInternal(req: Request, c: InternalContext): Promise<R
     case 'POST /apply': {
       requireEdit(c, 'apply');
       const text = await readBody(req);
-      const r = c.cluster.apply(text, c.caller, req.headers.get('content-type'));
+      const dryRun = new URL(req.url).searchParams.getAll('dryRun').includes('All');
+      const r = c.cluster.apply(text, c.caller, req.headers.get('content-type'), dryRun);
       return json(r.body, r.status);
     }
     case 'GET /live':

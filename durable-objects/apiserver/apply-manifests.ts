@@ -53,7 +53,13 @@ function flatten(docs: YamlDoc[]): Array<{ obj: KubeObject; line: number }> {
   return out;
 }
 
-export function applyManifests(env: ApiEnv, text: string, contentType: string | null, caller: Caller): ApplyResponse {
+/** Thrown at the end of a dry run so the store's transaction rolls every write back; carries what would have happened. */
+class DryRunDone {
+  constructor(readonly results: ApplyResultItem[]) {}
+}
+
+/** `dryRun`: every document goes through admission and validation, and nothing is stored (`?dryRun=All`). */
+export function applyManifests(env: ApiEnv, text: string, contentType: string | null, caller: Caller, dryRun = false): ApplyResponse {
   try {
     const objs = flatten(documents(text, contentType));
     if (!objs.length) throw new ApiError('BadRequest', 'no objects passed to apply');
@@ -74,28 +80,36 @@ export function applyManifests(env: ApiEnv, text: string, contentType: string | 
     // Namespaces first, so a manifest that creates a namespace and fills it applies in one go.
     plan.sort((a, b) => Number(b.s.kind === 'Namespace') - Number(a.s.kind === 'Namespace'));
     const changed: KubeObject[] = [];
-    const results: ApplyResultItem[] = env.store.transaction(() =>
-      plan.map(({ s, obj, name, namespace }) => {
-        const applied = JSON.parse(JSON.stringify(obj)) as KubeObject;
-        const annotations = { ...(applied.metadata.annotations ?? {}) };
-        delete annotations[LAST_APPLIED];
-        const lastApplied = JSON.stringify({ ...applied, metadata: { ...applied.metadata, annotations: Object.keys(annotations).length ? annotations : undefined } });
-        applied.metadata.annotations = { ...annotations, [LAST_APPLIED]: `${lastApplied}\n` };
-        if (namespace) applied.metadata.namespace = namespace;
-        const r = applyObject(env, s, namespace, name, applied, { fieldManager: APPLY_MANAGER, force: true, fieldValidation: 'Strict' });
-        if (r.changed) changed.push(r.object);
-        const action: ApplyAction = r.created ? 'created' : r.changed ? 'configured' : 'unchanged';
-        const item: ApplyResultItem = {
-          apiVersion: obj.apiVersion,
-          kind: obj.kind,
-          name,
-          action,
-          message: `${s.singular}${s.group ? `.${s.group}` : ''}/${name} ${action}`,
-        };
-        if (namespace) item.namespace = namespace;
-        return item;
-      }),
-    );
+    let results: ApplyResultItem[];
+    try {
+      results = env.store.transaction(() => {
+        const done = plan.map(({ s, obj, name, namespace }) => {
+          const applied = JSON.parse(JSON.stringify(obj)) as KubeObject;
+          const annotations = { ...(applied.metadata.annotations ?? {}) };
+          delete annotations[LAST_APPLIED];
+          const lastApplied = JSON.stringify({ ...applied, metadata: { ...applied.metadata, annotations: Object.keys(annotations).length ? annotations : undefined } });
+          applied.metadata.annotations = { ...annotations, [LAST_APPLIED]: `${lastApplied}\n` };
+          if (namespace) applied.metadata.namespace = namespace;
+          const r = applyObject(env, s, namespace, name, applied, { fieldManager: APPLY_MANAGER, force: true, fieldValidation: 'Strict' });
+          if (r.changed) changed.push(r.object);
+          const action: ApplyAction = r.created ? 'created' : r.changed ? 'configured' : 'unchanged';
+          const item: ApplyResultItem = {
+            apiVersion: obj.apiVersion,
+            kind: obj.kind,
+            name,
+            action,
+            message: `${s.singular}${s.group ? `.${s.group}` : ''}/${name} ${action}${dryRun ? ' (server dry run)' : ''}`,
+          };
+          if (namespace) item.namespace = namespace;
+          return item;
+        });
+        if (dryRun) throw new DryRunDone(done);
+        return done;
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunDone)) throw e;
+      return { status: 200, body: { kind: 'ApplyResult', apiVersion: 'sandbox/v1', results: e.results } };
+    }
     // Only what committed is activity: a rolled-back document never happened.
     for (const object of changed) env.onWrite?.({ caller, verb: 'apply', object, dryRun: false });
     return { status: 200, body: { kind: 'ApplyResult', apiVersion: 'sandbox/v1', results } };

@@ -166,6 +166,20 @@ function managerOf(opts: WriteOptions): string {
 function finishUpdate(ctx: ApiContext, s: ResourceStrategy, obj: KubeObject, old: KubeObject, expectedRV: string | undefined, opts: WriteOptions, warnings: string[]): WriteResult {
   const m = meta(obj);
   const om = meta(old);
+  if (!opts.trusted) {
+    // what a patch may not change, worded as apiserver words it
+    if (s.namespaced && m.namespace && m.namespace !== om.namespace)
+      throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+    if (m.uid && m.uid !== om.uid)
+      throw errors.conflict(s.resource, s.group, om.name ?? '', `Precondition failed: UID in precondition: ${m.uid}, UID in object meta: ${om.uid}`);
+    if (om.deletionTimestamp) {
+      const added = (m.finalizers ?? []).filter((f) => !(om.finalizers ?? []).includes(f));
+      if (added.length)
+        throw errors.invalid(s.kind, s.group, om.name ?? '', [
+          { type: 'FieldValueForbidden', field: 'metadata.finalizers', message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` },
+        ]);
+    }
+  }
   m.name = om.name;
   if (s.namespaced) m.namespace = om.namespace;
   else delete m.namespace;

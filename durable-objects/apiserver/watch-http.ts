@@ -153,7 +153,12 @@ export function serveWatch(w: WatchRequest): Response {
     return watchResponse(stream.readable);
   }
 
-  unsubscribe = w.hub.add({ resource, matches: filter.matches, deliver });
+  const offHub = w.hub.add({ resource, matches: filter.matches, deliver });
+  const offDestroy = w.ctx.store.onDestroy(close);
+  unsubscribe = () => {
+    offHub();
+    offDestroy();
+  };
   handles.push(w.timers.setTimeout(close, timeoutS * 1000));
   if (bookmarks) {
     const every = w.bookmarkEveryMs ?? 60_000;

@@ -14,6 +14,7 @@ import { endpointSliceController } from './endpointslice.ts';
 import { eventTTL } from './event-ttl.ts';
 import { loadBalancer } from './loadbalancer.ts';
 import { kubernetesService } from './kubernetes-service.ts';
+import { staticPods } from './static-pods.ts';
 
 export const CONTROLLERS: Controller[] = [
   deployment,
@@ -29,5 +30,6 @@ export const CONTROLLERS: Controller[] = [
   endpointSliceController,
   loadBalancer,
   kubernetesService,
+  staticPods,
   eventTTL,
 ];

@@ -60,6 +60,7 @@ export class Store {
   private rev = 0;
   private compacted = 0;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly destroyHooks = new Set<() => void>();
   private readonly historyLimit: number;
   private txn: Txn | undefined;
 
@@ -310,7 +311,21 @@ export class Store {
   }
 
   /** Wipes the cluster (session expiry). */
+  /** Runs `fn` when the cluster is wiped (deleted or expired): open streams end instead of idling until timeout. */
+  onDestroy(fn: () => void): () => void {
+    this.destroyHooks.add(fn);
+    return () => this.destroyHooks.delete(fn);
+  }
+
   destroy(): void {
+    for (const fn of [...this.destroyHooks]) {
+      try {
+        fn();
+      } catch {
+        // a stream that cannot close any more is gone already
+      }
+    }
+    this.destroyHooks.clear();
     this.backend.destroy();
     this.objects.clear();
     this.sortedKeys.clear();

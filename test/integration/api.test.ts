@@ -283,6 +283,37 @@ describe('Requests of the wrong shape change nothing', () => {
     expect((await body(await k('/api/v1/namespaces/default/configmaps/keep'))).data).toEqual({ a: '1' });
   });
 
+  it('refuses patches that move, re-identify or re-finalize an object', async () => {
+    const k = kube(await newSession());
+    const path = '/api/v1/namespaces/default/configmaps/held';
+    await k('/api/v1/namespaces/default/configmaps', { method: 'POST', json: { ...cm('held'), metadata: { name: 'held', finalizers: ['example.com/hold'] } } });
+    const moved = await k(path, { method: 'PATCH', json: [{ op: 'replace', path: '/metadata/namespace', value: 'kube-system' }], contentType: 'application/json-patch+json' });
+    expect(moved.status).toBe(400);
+    const uid = await k(path, { method: 'PATCH', json: { metadata: { uid: 'x' } }, contentType: 'application/merge-patch+json' });
+    expect(uid.status).toBe(409);
+    expect((await body(uid)).message).toMatch(/Precondition failed: UID in precondition: x/);
+    expect((await k(path, { method: 'DELETE' })).status).toBe(200);
+    const more = await k(path, { method: 'PATCH', json: { metadata: { finalizers: ['example.com/hold', 'example.com/more'] } }, contentType: 'application/merge-patch+json' });
+    expect(more.status).toBe(422);
+    expect((await body(more)).message).toContain('no new finalizers can be added if the object is being deleted, found new finalizers []string{"example.com/more"}');
+    const now = await body(await k(path));
+    expect(now.metadata.finalizers).toEqual(['example.com/hold']);
+    expect(now.metadata.namespace).toBe('default');
+    // removing the finalizer still works and lets the deletion finish
+    expect((await k(path, { method: 'PATCH', json: { metadata: { finalizers: null } }, contentType: 'application/merge-patch+json' })).status).toBe(200);
+    expect((await k(path)).status).toBe(404);
+  });
+
+  it('refuses a pod that runs as a ServiceAccount the namespace does not have', async () => {
+    const k = kube(await newSession());
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sa1' }, spec: { serviceAccountName: 'nosuch', containers: [{ name: 'c', image: 'nginx:1.27.3' }] } };
+    const refused = await k('/api/v1/namespaces/default/pods', { method: 'POST', json: pod });
+    expect(refused.status).toBe(403);
+    expect((await body(refused)).message).toBe('pods "sa1" is forbidden: error looking up service account default/nosuch: serviceaccount "nosuch" not found');
+    expect((await k('/api/v1/namespaces/default/serviceaccounts', { method: 'POST', json: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'nosuch' } } })).status).toBe(201);
+    expect((await k('/api/v1/namespaces/default/pods', { method: 'POST', json: pod })).status).toBe(201);
+  });
+
   it('takes at most 1,000 objects in one apply, and stores none of a larger one', async () => {
     const s = await newSession();
     const k = kube(s);

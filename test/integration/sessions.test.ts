@@ -145,6 +145,19 @@ describe('Apply endpoint', () => {
     expect(JSON.parse(d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']!).spec.replicas).toBe(5);
   });
 
+  it('checks everything and stores nothing with ?dryRun=All', async () => {
+    const s = await newSession();
+    const k = kube(s);
+    const rv = ((await (await k('/api/v1/namespaces')).json()) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+    const res = await worker(`/api/sessions/${s.id}/apply?dryRun=All`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/yaml' }, body: deployment });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { results: Array<{ message: string }> }).results.map((r) => r.message)).toEqual(['deployment.apps/nginx-deployment created (server dry run)']);
+    expect((await k('/apis/apps/v1/namespaces/default/deployments/nginx-deployment')).status).toBe(404);
+    expect(((await (await k('/api/v1/namespaces')).json()) as { metadata: { resourceVersion: string } }).metadata.resourceVersion).toBe(rv);
+    const bad = await worker(`/api/sessions/${s.id}/apply?dryRun=All`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/yaml' }, body: deployment.replace('replicas: 3', 'replicas: -1') });
+    expect(bad.status).toBe(422);
+  });
+
   it('answers a YAML syntax error with 400 naming the line and column, and stores nothing', async () => {
     const s = await newSession();
     const broken = `${deployment}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  key: [unclosed\n`;

@@ -106,3 +106,23 @@ describe('Watch', () => {
     expect((await k('/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=abc')).status).toBe(400);
   });
 });
+
+describe('Streams of a deleted sandbox', () => {
+  it('end when the sandbox is deleted instead of idling until their timeout', async () => {
+    const s = await newSession();
+    const k = kube(s);
+    const res = await k('/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=600');
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const deleted = await worker(`/api/sessions/${s.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${s.token}` } });
+    expect(deleted.status).toBe(200);
+    const ended = await Promise.race([
+      (async () => {
+        for (;;) if ((await reader.read()).done) return true;
+      })(),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+    ]);
+    expect(ended).toBe(true);
+  });
+});
+

@@ -5,5 +5,6 @@ import { podDefaults } from './pod-defaults.ts';
 import { serviceIPs } from './service-ips.ts';
 import { nodeIPAM } from './node-ipam.ts';
 import { sandboxLimits } from './sandbox-limits.ts';
+import { serviceAccountAdmission } from './service-account.ts';
 
-export const ADMISSION: AdmissionPlugin[] = [namespaceLifecycle, sandboxLimits, podDefaults, serviceIPs, nodeIPAM];
+export const ADMISSION: AdmissionPlugin[] = [namespaceLifecycle, sandboxLimits, podDefaults, serviceAccountAdmission, serviceIPs, nodeIPAM];

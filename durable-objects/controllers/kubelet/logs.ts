@@ -244,7 +244,7 @@ function follow(ctx: ReconcileContext, pod: Pod, ref: CRef, pick: RunPick, cur: 
     if (!more || !next || next.kind !== 'out') return; // nothing more to print: wait for the container to stop
     handle = timers.setTimeout(tick, Math.max(0, pick.startMs + next.t - ctx.clock.now()));
   };
-  unsubscribe = ctx.store.subscribe((e) => {
+  const offChanges = ctx.store.subscribe((e) => {
     if (e.key.resource !== 'pods' || e.key.namespace !== pod.metadata.namespace || e.key.name !== pod.metadata.name) return;
     if (!open || !stopped()) return;
     // Flush what the run printed before it stopped (statuses keep seconds; the kubelet remembers better).
@@ -252,6 +252,11 @@ function follow(ctx: ReconcileContext, pod: Pod, ref: CRef, pick: RunPick, cur: 
     drain((finished ?? ctx.clock.now()) - pick.startMs);
     close();
   });
+  const offDestroy = ctx.store.onDestroy(close);
+  unsubscribe = () => {
+    offChanges();
+    offDestroy();
+  };
   send(cur.first);
   tick();
   return new Response(stream.readable, { status: 200, headers: { 'content-type': 'text/plain', ...STREAM_HEADERS } });

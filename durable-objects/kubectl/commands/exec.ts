@@ -37,8 +37,13 @@ export const exec: Command = {
     if (phase === 'Succeeded' || phase === 'Failed') throw fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
     const quiet = p.bool('quiet');
     const container = p.str('container') || defaultContainer(pod, quiet, ctx.err);
+    const tty = p.bool('tty');
+    // `-i` reads the editor's text; `-t` asks for a terminal this box does not have: kubectl's words, then where to get one
     const stdin = p.bool('stdin');
-    if (p.bool('tty') && stdin && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+    if (tty && stdin && !quiet) {
+      ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+      ctx.err(`(this box has no terminal: it runs the editor's text as input; for an interactive shell use your own kubectl with the kubeconfig from Share)\n`);
+    }
     const q = new URLSearchParams({ container, stdout: 'true', stderr: 'true', ...(stdin ? { stdin: 'true' } : {}) });
     for (const c of command) q.append('command', c);
     let r;

@@ -80,6 +80,10 @@ export const ConfigMapSchema = kindSchema(
   (cm, r) => {
     let size = checkKeys(r, 'data', cm.data);
     size += checkKeys(r, 'binaryData', cm.binaryData);
+    for (const [k, v] of Object.entries(cm.binaryData ?? {})) {
+      const bad = base64ErrorOffset(v);
+      if (bad >= 0) r.invalid(['binaryData', mapKey(k)], v.length > 20 ? `${v.slice(0, 20)}...` : v, `illegal base64 data at input byte ${bad}`);
+    }
     for (const k of Object.keys(cm.data ?? {})) {
       if (cm.binaryData && k in cm.binaryData) r.invalid(['data', mapKey(k)], k, 'duplicate of key present in binaryData');
     }

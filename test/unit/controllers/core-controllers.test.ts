@@ -7,6 +7,7 @@ import { endpointSliceController } from '../../../durable-objects/controllers/en
 import { loadBalancer } from '../../../durable-objects/controllers/loadbalancer.ts';
 import { eventTTL } from '../../../durable-objects/controllers/event-ttl.ts';
 import { kubernetesService } from '../../../durable-objects/controllers/kubernetes-service.ts';
+import { staticPods } from '../../../durable-objects/controllers/static-pods.ts';
 import { deleteObject } from '../../../durable-objects/apiserver/rest.ts';
 import type { KubeObject } from '../../../durable-objects/types.ts';
 
@@ -193,3 +194,24 @@ describe('The kubernetes Service', () => {
     expect(t.get('endpointslices.discovery.k8s.io', 'default', 'kubernetes')).toBeDefined();
   });
 });
+
+describe('Static pods', () => {
+  it('come back when their mirror pod is deleted, and go with their node', () => {
+    const t = testCluster({ controllers: [staticPods] });
+    t.settle();
+    const cp = t.list('nodes').find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined)!;
+    const name = `etcd-${cp.metadata.name}`;
+    const before = t.get('pods', 'kube-system', name)!;
+    deleteObject(t.cluster.env, t.cluster.registry.forKind('v1', 'Pod')!, 'kube-system', name, { gracePeriodSeconds: 0 });
+    expect(t.get('pods', 'kube-system', name)).toBeUndefined();
+    t.settle();
+    const again = t.get('pods', 'kube-system', name)!;
+    expect(again.metadata.uid).not.toBe(before.metadata.uid);
+    expect(again.metadata.annotations?.['kubernetes.io/config.mirror']).toBe('static');
+    deleteObject(t.cluster.env, t.cluster.registry.forKind('v1', 'Node')!, undefined, cp.metadata.name!, {});
+    deleteObject(t.cluster.env, t.cluster.registry.forKind('v1', 'Pod')!, 'kube-system', name, { gracePeriodSeconds: 0 });
+    t.settle();
+    expect(t.get('pods', 'kube-system', name)).toBeUndefined();
+  });
+});
+

@@ -46,7 +46,9 @@ describe('Reading the command line', () => {
     expect(await run('kubectl exec -it busybox -- sh', 'echo hi from $HOSTNAME\n')).toEqual({
       exitCode: 0,
       stdout: 'hi from busybox\n',
-      stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+      stderr:
+        'Unable to use a TTY - input is not a terminal or the right kind of file\n' +
+        "(this box has no terminal: it runs the editor's text as input; for an interactive shell use your own kubectl with the kubeconfig from Share)\n",
     });
     expect((await run('kubectl run t -it --image=busybox')).stderr).toMatch(/needs a terminal/);
   });

@@ -189,6 +189,7 @@ const cases: Case[] = [
   { name: 'checks config map keys', kind: 'core/v1/ConfigMap', change: (o) => (o.data['bad key'] = 'x'), field: 'data[bad key]', message: `Invalid value: "bad key": ${CONFIG_KEY_MSG}` },
   { name: 'checks secret keys', kind: 'core/v1/Secret', change: (o) => (o.data['bad/key'] = 'eA=='), field: 'data[bad/key]', message: `Invalid value: "bad/key": ${CONFIG_KEY_MSG}` },
   { name: 'needs base64 secret values', kind: 'core/v1/Secret', change: (o) => (o.data.password = 'not base64'), field: 'data[password]', message: 'Invalid value: "<secret contents redacted>": illegal base64 data at input byte 3' },
+  { name: 'needs base64 binary config map values', kind: 'core/v1/ConfigMap', change: (o) => (o.binaryData = { b: '!!notb64' }), field: 'binaryData[b]', message: 'Invalid value: "!!notb64": illegal base64 data at input byte 0' },
   { name: 'needs the keys of typed secrets', kind: 'core/v1/Secret', change: (o) => (o.type = 'kubernetes.io/tls'), field: 'data[tls.crt]', message: 'Required value' },
   { name: 'limits config maps to 1 MiB', kind: 'core/v1/ConfigMap', change: (o) => (o.data.big = 'x'.repeat(1024 * 1024 + 1)), field: 'data', message: 'Too long: may not be more than 1048576 bytes' },
   // events, leases, subresources
