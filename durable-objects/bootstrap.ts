@@ -7,6 +7,7 @@ import type { KubeObject } from './types.ts';
 import { nodeManifest } from './controllers/kubelet/node-template.ts';
 import { kubernetesServiceObjects } from './controllers/kubernetes-service.ts';
 import { staticPodManifests } from './controllers/static-pods.ts';
+import { namespaceDefaults } from './controllers/serviceaccount.ts';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -19,7 +20,11 @@ function create(ctx: ApiContext, apiVersion: string, kind: string, obj: { metada
 
 export function bootstrap(ctx: ApiContext, options: SessionOptions): void {
   ctx.store.transaction(() => {
-    for (const name of SYSTEM_NAMESPACES) create(ctx, 'v1', 'Namespace', { metadata: { name } });
+    for (const name of SYSTEM_NAMESPACES) {
+      create(ctx, 'v1', 'Namespace', { metadata: { name } });
+      // what the controller manager adds within a second of kubeadm init: here from the first revision on
+      for (const o of namespaceDefaults(name)) create(ctx, o.apiVersion, o.kind, o);
+    }
     const now = ctx.clock.now();
     const controlPlanes: KubeObject[] = [];
     for (let i = 1; i <= options.controlPlanes; i++) {

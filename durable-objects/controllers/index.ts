@@ -17,6 +17,8 @@ import { kubernetesService } from './kubernetes-service.ts';
 import { staticPods } from './static-pods.ts';
 
 export const CONTROLLERS: Controller[] = [
+  // first: a new namespace has its ServiceAccount and root CA before the kubelet mounts them into its first pods
+  serviceAccounts,
   deployment,
   replicaSet,
   scheduler,
@@ -25,7 +27,6 @@ export const CONTROLLERS: Controller[] = [
   podGC,
   garbageCollector,
   namespaceController,
-  serviceAccounts,
   endpointsController,
   endpointSliceController,
   loadBalancer,

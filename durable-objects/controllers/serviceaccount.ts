@@ -1,10 +1,24 @@
 // ServiceAccount and root-CA publisher controllers: every live namespace has a `default` ServiceAccount and the
 // `kube-root-ca.crt` ConfigMap pods mount to trust the API server.
+import type { KubeObject } from '../types.ts';
 import type { Controller } from './types.ts';
 import { splitKey } from './types.ts';
 
 /** A stand-in CA bundle: pods never dial the API here, but the object is where people expect it. */
 const ROOT_CA = '-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIBADAKBggqhkjOPQQDAjAVMRMwEQYDVQQDEwprdWJlLXNh\nbmRib3gwHhcNMjYwMTAxMDAwMDAwWhcNMzYwMTAxMDAwMDAwWjAVMRMwEQYDVQQD\nEwprdWJlLXNhbmRib3g=\n-----END CERTIFICATE-----\n';
+
+/** What every live namespace holds: the `default` ServiceAccount and the root CA bundle. */
+export function namespaceDefaults(namespace: string): Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace: string; annotations?: Record<string, string> }; data?: Record<string, string> }> {
+  return [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'CA bundle pods use to verify the API server of this sandbox.' } },
+      data: { 'ca.crt': ROOT_CA },
+    },
+  ];
+}
 
 export const serviceAccounts = {
   name: 'serviceaccount',
@@ -19,13 +33,9 @@ export const serviceAccounts = {
     const [, name] = splitKey(key);
     const ns = ctx.store.get('namespaces', '', name);
     if (!ns || ns.metadata.deletionTimestamp) return;
-    if (!ctx.store.get('serviceaccounts', name, 'default')) ctx.client.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
-    if (!ctx.store.get('configmaps', name, 'kube-root-ca.crt'))
-      ctx.client.create({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'kube-root-ca.crt', namespace: name, annotations: { 'kubernetes.io/description': 'CA bundle pods use to verify the API server of this sandbox.' } },
-        data: { 'ca.crt': ROOT_CA },
-      });
+    for (const o of namespaceDefaults(name)) {
+      const resource = o.kind === 'ServiceAccount' ? 'serviceaccounts' : 'configmaps';
+      if (!ctx.store.get(resource, name, o.metadata.name)) ctx.client.create(o as KubeObject);
+    }
   },
 } satisfies Controller;

@@ -13,8 +13,11 @@ export const podDefaults = {
     const pod = a.object as Pod;
     const spec = pod.spec;
     if (!spec) return;
-    spec.serviceAccountName ||= 'default';
-    spec.serviceAccount = spec.serviceAccountName;
+    // mirror pods of static pods run outside the API's accounts: they keep no ServiceAccount
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined) {
+      spec.serviceAccountName ||= 'default';
+      spec.serviceAccount = spec.serviceAccountName;
+    }
     spec.priority ??= 0;
     const seconds = DEFAULT_TOLERATION_SECONDS[ctx.config.profile];
     const tolerations = (spec.tolerations ??= []);

@@ -215,3 +215,17 @@ describe('Static pods', () => {
   });
 });
 
+
+describe('A new namespace', () => {
+  it('has its ServiceAccount and root CA before its first pods mount the API token: no FailedMount', () => {
+    const t = testCluster();
+    t.settle();
+    t.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } } as Obj);
+    const pod = t.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'demo' }, spec: { containers: [{ name: 'web', image: 'nginx:1.27.3' }] } } as Obj);
+    expect(pod.spec.volumes[0].name).toMatch(/^kube-api-access-[a-z0-9]{5}$/);
+    expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: pod.spec.volumes[0].name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }]);
+    t.advance(5_000);
+    expect(t.get<Obj>('pods', 'demo', 'web')!.status.phase).toBe('Running');
+    expect(t.list<Obj>('events', 'demo').filter((e) => e.reason === 'FailedMount')).toEqual([]);
+  });
+});
