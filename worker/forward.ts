@@ -29,5 +29,19 @@ export async function forward(env: Env, req: Request, id: string, internalPath: 
   headers.set('x-sandbox-origin', url.origin);
   const init: RequestInit = { method: req.method, headers, redirect: 'manual' };
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers.get('upgrade') === null) init.body = await readLimited(req);
-  return clusterStub(env, id).fetch(new Request(`https://cluster.internal${internalPath}${url.search}`, init));
+  const res = await clusterStub(env, id).fetch(new Request(`https://cluster.internal${internalPath}${url.search}`, init));
+  return onThisMachine(url) ? uncompressed(res) : res;
+}
+
+/** A client on the machine that runs `npm run dev`: compressing for it costs more time than the bytes it saves. */
+function onThisMachine(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+}
+
+/** Marks a response as sent as is, so the local runtime does not gzip a 3 MB list on the way over loopback. */
+function uncompressed(res: Response): Response {
+  if (res.webSocket || res.headers.has('content-encoding') || !res.body) return res;
+  const out = new Response(res.body, res);
+  out.headers.set('content-encoding', 'identity');
+  return out;
 }

@@ -354,3 +354,19 @@ describe('Lists at a revision', () => {
       expect({ q, code: (await k(`${base}?${q}`)).status }).toEqual({ q, code: 400 });
   });
 });
+
+describe('Clients on this machine', () => {
+  it('get API answers uncompressed over loopback, and compressible ones elsewhere', async () => {
+    const s = await newSession();
+    const { exports } = await import('cloudflare:workers');
+    const get = (origin: string) => exports.default.fetch(new Request(`${origin}/clusters/${s.id}/api/v1/nodes`, { headers: { authorization: `Bearer ${s.token}`, 'accept-encoding': 'gzip' } }));
+    const local = await get('http://127.0.0.1:8787');
+    expect(local.status).toBe(200);
+    expect(local.headers.get('content-encoding')).toBe('identity');
+    expect((await body(local)).items.length).toBeGreaterThan(0);
+    const remote = await get('https://sandbox.example');
+    expect(remote.status).toBe(200);
+    expect(remote.headers.get('content-encoding')).toBeNull();
+  });
+});
+
