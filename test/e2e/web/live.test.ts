@@ -149,6 +149,19 @@ describe('the cluster page, live', () => {
     for (const { page } of [edit, view]) await page.locator('#presence summary', { hasText: '2 here \u00b7 1 editing' }).waitFor();
   });
 
+  it('names the control plane’s static pods by component, and shows any other pod there as a pod with its IP', async () => {
+    await s.k(['apply', '-f', '-'], podYaml('on-cp', { node: 'control-plane-1' }));
+    for (const { page } of [edit, view]) {
+      const box = page.locator('#nodes .cp .node[data-node="control-plane-1"]');
+      await expect.poll(() => box.locator('.pod[data-static]').count(), { timeout: 10_000 }).toBe(4);
+      const chip = box.locator('.pod[data-name="on-cp"]');
+      await chip.waitFor({ timeout: 10_000 });
+      expect(await chip.getAttribute('data-static')).toBeNull();
+      await expect.poll(async () => (await chip.locator('.pinfo').textContent()) ?? '', { timeout: 15_000 }).toMatch(/^10\.244\./);
+      expect(await chip.locator('.pinfo').isVisible()).toBe(true);
+    }
+  });
+
   it('says so across the page when a link has lost its token, instead of showing an empty cluster', async () => {
     const bare = await openPage(browser);
     await bare.page.goto(s.session.editUrl.split('#')[0]!);

@@ -16,6 +16,8 @@ const DOTS = 600;
 
 /** Control-plane pods by their component, without the "kube-" every one of them repeats. */
 const component = (p: KubeObject) => (p.metadata.labels?.component ?? p.metadata.name).replace(/^kube-/, '');
+/** Only the static control-plane pods are named by component; anything else there (coredns after a drain) is a pod. */
+const cpLabel = (p: KubeObject) => (p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined ? component(p) : undefined);
 
 /** One square per pod that has no chip, reusing the squares already there (a busy cluster redraws these often). */
 function drawDots(box: Element, tones: string[]): void {
@@ -103,7 +105,7 @@ export function nodesPanel(root: HTMLElement, state: ClusterState, actions: Node
     setText(facts!, `${internalIP(n)} \u00b7 ${cidr ? `pod CIDR ${cidr}` : 'pods use the node subnet'} \u00b7 ${live} pod${live === 1 ? '' : 's'}`);
     const limit = expanded.has(name) ? SHOW_ALL : chips;
     const shown = cp ? pods : pods.slice(0, limit);
-    keyed(list!, box.chips, shown, podKey, (p) => podChip(state, p, cp ? component(p) : undefined), (c, p) => updatePodChip(state, c, p, cp ? component(p) : undefined));
+    keyed(list!, box.chips, shown, podKey, (p) => podChip(state, p, cp ? cpLabel(p) : undefined), (c, p) => updatePodChip(state, c, p, cp ? cpLabel(p) : undefined));
     renderMore(more!, pods.slice(shown.length), name, !cp && pods.length > chips);
   };
 

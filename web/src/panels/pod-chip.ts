@@ -5,6 +5,9 @@ import type { ClusterState } from '../live/store.ts';
 import { keyOf } from '../live/store.ts';
 import type { KubeObject } from '../live/types.ts';
 
+/** Pods already drawn once: a chip redrawn (after a scale-down frees room, or a list regrouped) does not pop in again. */
+const drawn = new Set<string>();
+
 export function podChip(state: ClusterState, p: KubeObject, label?: string): HTMLButtonElement {
   const el = h(
     'button',
@@ -14,6 +17,9 @@ export function podChip(state: ClusterState, p: KubeObject, label?: string): HTM
     h('span', { class: 'pinfo' }),
   );
   updatePodChip(state, el, p, label);
+  const uid = p.metadata.uid ?? keyOf(p);
+  if (drawn.has(uid)) el.dataset.seen = '';
+  else drawn.add(uid);
   return el;
 }
 
@@ -26,6 +32,7 @@ export function updatePodChip(state: ClusterState, el: HTMLElement, p: KubeObjec
   el.dataset.name = p.metadata.name;
   el.dataset.ns = p.metadata.namespace ?? '';
   el.dataset.phase = p.status?.phase ?? 'Pending';
+  if (p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) el.dataset.static = '';
   el.dataset.status = st.text;
   setAttr(el, 'data-node', p.spec?.nodeName ?? '');
   setText(el.children[1]!.children[0]!, pre);
