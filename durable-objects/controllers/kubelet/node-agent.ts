@@ -115,6 +115,10 @@ export function reconcileNode(name: string, ctx: ReconcileContext): ReconcileRes
   const status = clone(node.status ?? {});
   const events = register(node, status, now, ns);
   if (repairConditions(node, status, now) && !events.length) events.push(['NodeReady', `Node ${name} status is now: NodeReady`]);
+  const unschedulable = !!node.spec?.unschedulable;
+  if (ns.unschedulable !== undefined && ns.unschedulable !== unschedulable)
+    events.push(unschedulable ? ['NodeNotSchedulable', `Node ${name} status is now: NodeNotSchedulable`] : ['NodeSchedulable', `Node ${name} status is now: NodeSchedulable`]);
+  ns.unschedulable = unschedulable;
   if (ns.imagesDirty) {
     status.images = imagesOf(ns);
     ns.imagesDirty = false;

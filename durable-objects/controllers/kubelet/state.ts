@@ -32,6 +32,8 @@ export interface NodeState {
   inflight: Map<string, PullRecord>;
   /** Next pod IP to try (a cursor, so allocation does not rescan from the start). */
   ipCursor: number;
+  /** spec.unschedulable as this kubelet last saw it: a change is announced as NodeSchedulable / NodeNotSchedulable. */
+  unschedulable?: boolean;
 }
 
 /** A kubelet back-off entry (client-go flowcontrol.Backoff): the current delay and when it was last bumped. */

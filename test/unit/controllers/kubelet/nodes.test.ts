@@ -195,6 +195,9 @@ describe('Node failure and recovery', () => {
     patchNode(t, 'worker-1', (n) => delete n.spec!.unschedulable);
     t.settle();
     expect(taints(t)).toEqual([]);
+    // the kubelet announces both changes, as `kubectl describe node` shows them
+    const said = eventsFor(t, 'worker-1', 'default').filter((e) => /Schedulable/.test(e.reason));
+    expect(said.map((e) => `${e.reason}: ${e.message}`)).toEqual(['NodeNotSchedulable: Node worker-1 status is now: NodeNotSchedulable', 'NodeSchedulable: Node worker-1 status is now: NodeSchedulable']);
   });
 });
 
