@@ -17,8 +17,6 @@ import { kubernetesService } from './kubernetes-service.ts';
 import { staticPods } from './static-pods.ts';
 
 export const CONTROLLERS: Controller[] = [
-  // first: a new namespace has its ServiceAccount and root CA before the kubelet mounts them into its first pods
-  serviceAccounts,
   deployment,
   replicaSet,
   scheduler,
@@ -27,6 +25,7 @@ export const CONTROLLERS: Controller[] = [
   podGC,
   garbageCollector,
   namespaceController,
+  serviceAccounts,
   endpointsController,
   endpointSliceController,
   loadBalancer,

@@ -59,10 +59,9 @@ export const kubernetesService = {
     const ips = controlPlaneIPs(ctx);
     if (!ips.length) return;
     for (const o of kubernetesServiceObjects(ips)) {
-      const current = ctx.store.get(RESOURCE[o.kind]!, NS, NAME);
-      if (current && !current.metadata.deletionTimestamp) continue;
+      if (ctx.store.get(RESOURCE[o.kind]!, NS, NAME)) continue;
       try {
-        if (!current) ctx.client.create(o as KubeObject);
+        ctx.client.create(o as KubeObject);
       } catch (e) {
         // someone else took 10.96.0.1 or the name meanwhile: as kube-apiserver does, leave it and look again later
         if (!(e instanceof ApiError)) throw e;

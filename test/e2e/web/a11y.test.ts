@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSession, type Session } from '../helpers/kubectl.ts';
 import { launch, shot, unexpected, type WatchedPage } from './helpers/browser.ts';
 import { NGINX, applyYaml } from './helpers/cluster.ts';
+import { NGINX_SERVICE } from '../../../web/src/lib/examples.ts';
 import { openCluster } from './helpers/pages.ts';
 
 let browser: Browser;
@@ -13,16 +14,7 @@ let w: WatchedPage;
 
 /** Pods in every colour a lesson produces: running, failing to pull, crashing, completed, unschedulable. */
 const MIXED = `${NGINX}---
-apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
+${NGINX_SERVICE}---
 apiVersion: v1
 kind: Pod
 metadata:
